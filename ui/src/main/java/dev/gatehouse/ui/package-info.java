@@ -1,0 +1,2 @@
+/** JavaFX console: views and view models (issue 5). */
+package dev.gatehouse.ui;
