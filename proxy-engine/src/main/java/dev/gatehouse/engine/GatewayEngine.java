@@ -1,0 +1,117 @@
+package dev.gatehouse.engine;
+
+import dev.gatehouse.engine.config.GatewayConfig;
+import dev.gatehouse.engine.config.ListenerConfig;
+import dev.gatehouse.engine.config.PoolConfig;
+import dev.gatehouse.engine.health.EndpointHealth;
+import dev.gatehouse.engine.routing.RouteTable;
+import dev.gatehouse.engine.server.EngineSnapshot;
+import dev.gatehouse.engine.server.GatewayServer;
+import dev.gatehouse.engine.server.Transport;
+import dev.gatehouse.engine.upstream.PoolBuilder;
+import dev.gatehouse.engine.upstream.UpstreamPool;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The gateway engine as a whole: serves one validated config snapshot at a time and swaps it
+ * atomically on {@link #apply}. The same object runs headless and embedded in the console.
+ * {@link #apply} and {@link #shutdown} block briefly (binding sockets) and must not be called
+ * from an event loop.
+ */
+public final class GatewayEngine implements AutoCloseable {
+
+    private final GatewayServer server;
+    private final PoolBuilder poolBuilder;
+    private volatile EngineSnapshot snapshot;
+    private long version;
+
+    private GatewayEngine(EngineOptions options) {
+        this.poolBuilder = new PoolBuilder(this::newHealth);
+        this.server = new GatewayServer(() -> snapshot, options.transport(), options.workerThreads());
+    }
+
+    /** Starts an engine serving {@code config}, which must be valid. */
+    public static GatewayEngine start(GatewayConfig config, EngineOptions options) throws InterruptedException {
+        GatewayEngine engine = new GatewayEngine(options);
+        try {
+            engine.apply(config);
+        } catch (InterruptedException | RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        return engine;
+    }
+
+    public static GatewayEngine start(GatewayConfig config) throws InterruptedException {
+        return start(config, EngineOptions.defaults());
+    }
+
+    /**
+     * Makes {@code config} the running one: builds the new snapshot off the request path, binds
+     * any new listeners, then swaps the snapshot in one write. Requests already under way finish
+     * on the snapshot they started with. On failure (a port that cannot be bound) nothing changes.
+     */
+    public synchronized EngineSnapshot apply(GatewayConfig config) throws InterruptedException {
+        EngineSnapshot previous = snapshot;
+        Map<String, UpstreamPool> pools = new HashMap<>();
+        for (PoolConfig poolConfig : config.pools()) {
+            UpstreamPool before = previous == null ? null : previous.pool(poolConfig.name());
+            pools.put(poolConfig.name(), poolBuilder.build(poolConfig, before));
+        }
+        EngineSnapshot next = new EngineSnapshot(++version, config, RouteTable.compile(config.routes()), pools);
+        if (previous == null) {
+            snapshot = next;
+        }
+        server.bind(listenersOf(config));
+        snapshot = next;
+        return next;
+    }
+
+    private static List<ListenerConfig> listenersOf(GatewayConfig config) {
+        return config.listeners().isEmpty()
+                ? List.of(ListenerConfig.of(ListenerConfig.DEFAULT_HOST, ListenerConfig.DEFAULT_PORT))
+                : config.listeners();
+    }
+
+    private EndpointHealth newHealth(PoolConfig pool, dev.gatehouse.engine.config.EndpointConfig endpoint) {
+        return EndpointHealth.alwaysHealthy();
+    }
+
+    public EngineSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public GatewayConfig config() {
+        return snapshot.config();
+    }
+
+    /** The addresses the gateway listens on, with the actual ports. */
+    public List<InetSocketAddress> addresses() {
+        return server.addresses();
+    }
+
+    /** Requests being served right now. */
+    public int inFlight() {
+        return server.inFlight().get();
+    }
+
+    /** Stops accepting, lets in-flight requests finish within the config's drain timeout, then stops. */
+    public CompletableFuture<Void> shutdown() {
+        return shutdown(snapshot.config().limits().drainTimeout());
+    }
+
+    public CompletableFuture<Void> shutdown(Duration deadline) {
+        return server.drain(deadline);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.gatehouse.engine.server;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+
+/**
+ * Every error the gateway itself answers with, each with its HTTP status and a stable
+ * {@code error.type} that clients and dashboards can rely on.
+ */
+public enum GatewayError {
+    BAD_REQUEST(HttpResponseStatus.BAD_REQUEST, "bad_request"),
+    ROUTE_NOT_FOUND(HttpResponseStatus.NOT_FOUND, "route_not_found"),
+    REQUEST_TIMEOUT(HttpResponseStatus.REQUEST_TIMEOUT, "request_timeout"),
+    PAYLOAD_TOO_LARGE(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "payload_too_large"),
+    URI_TOO_LONG(HttpResponseStatus.REQUEST_URI_TOO_LONG, "uri_too_long"),
+    HEADERS_TOO_LARGE(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request_header_fields_too_large"),
+    UPSTREAM_CONNECT_FAILED(HttpResponseStatus.BAD_GATEWAY, "upstream_connect_failed"),
+    UPSTREAM_RESET(HttpResponseStatus.BAD_GATEWAY, "upstream_reset"),
+    NO_HEALTHY_UPSTREAM(HttpResponseStatus.SERVICE_UNAVAILABLE, "no_healthy_upstream"),
+    SHUTTING_DOWN(HttpResponseStatus.SERVICE_UNAVAILABLE, "shutting_down"),
+    UPSTREAM_TIMEOUT(HttpResponseStatus.GATEWAY_TIMEOUT, "upstream_timeout");
+
+    private final HttpResponseStatus status;
+    private final String type;
+
+    GatewayError(HttpResponseStatus status, String type) {
+        this.status = status;
+        this.type = type;
+    }
+
+    public HttpResponseStatus status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+}

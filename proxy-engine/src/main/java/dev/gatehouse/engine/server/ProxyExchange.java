@@ -1,0 +1,336 @@
+package dev.gatehouse.engine.server;
+
+import dev.gatehouse.engine.balance.PickContext;
+import dev.gatehouse.engine.config.LimitsConfig;
+import dev.gatehouse.engine.upstream.Endpoint;
+import dev.gatehouse.engine.upstream.UpstreamConnector;
+import dev.gatehouse.engine.upstream.UpstreamListener;
+import dev.gatehouse.engine.upstream.UpstreamPool;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client request carried to an upstream and its response carried back, chunk by chunk.
+ * Lives on the client connection's event loop; every method runs there. Holds the snapshot's
+ * pool it started with, so a reload mid-stream changes nothing for it.
+ *
+ * <p>Retries: a connect failure moves to another endpoint (nothing was sent); a pooled
+ * connection that turns out closed before any response byte is retried once on a fresh one.
+ * Once the response head went to the client, failures can only cut the response short.
+ */
+final class ProxyExchange implements UpstreamListener {
+
+    private static final int MAX_ENDPOINT_ATTEMPTS = 3;
+
+    private final ChannelHandlerContext client;
+    private final FullHttpRequest request;
+    private final ExchangeInfo info;
+    private final UpstreamPool pool;
+    private final LimitsConfig limits;
+    private final UpstreamConnector connector;
+    private final Runnable onDone;
+    private final boolean clientKeepAlive;
+    private final List<Endpoint> tried = new ArrayList<>(MAX_ENDPOINT_ATTEMPTS);
+
+    private Endpoint endpoint;
+    private Channel upstream;
+    private boolean endpointCounted;
+    private boolean staleRetryUsed;
+    private boolean responseStarted;
+    private boolean upstreamKeepAlive;
+    private boolean done;
+    private long sentAtNanos;
+    private ScheduledFuture<?> timeout;
+
+    ProxyExchange(ChannelHandlerContext client, FullHttpRequest request, ExchangeInfo info, UpstreamPool pool,
+                  LimitsConfig limits, UpstreamConnector connector, Runnable onDone) {
+        this.client = client;
+        this.request = request;
+        this.info = info;
+        this.pool = pool;
+        this.limits = limits;
+        this.connector = connector;
+        this.onDone = onDone;
+        this.clientKeepAlive = HttpUtil.isKeepAlive(request);
+    }
+
+    void start() {
+        attemptNextEndpoint();
+    }
+
+    private void attemptNextEndpoint() {
+        Endpoint picked = pickUntried();
+        if (picked == null) {
+            if (tried.isEmpty()) {
+                fail(GatewayError.NO_HEALTHY_UPSTREAM, "no healthy endpoint in pool \"" + pool.name() + "\"");
+            } else {
+                fail(GatewayError.UPSTREAM_CONNECT_FAILED, "could not connect to any endpoint of pool \""
+                        + pool.name() + "\" (tried " + tried.size() + ")");
+            }
+            return;
+        }
+        tried.add(picked);
+        endpoint = picked;
+        endpoint.requestStarted();
+        endpointCounted = true;
+        connectAndSend(false);
+    }
+
+    private Endpoint pickUntried() {
+        PickContext context = PickContext.hashedOn(HashKeys.keyFor(pool.hashOn(), request.headers(), info.clientIp()));
+        for (int i = 0; i < MAX_ENDPOINT_ATTEMPTS * 2 && tried.size() < MAX_ENDPOINT_ATTEMPTS; i++) {
+            Endpoint candidate = pool.pick(context);
+            if (candidate == null) {
+                return null;
+            }
+            if (!tried.contains(candidate) && candidate.health().tryAcquire()) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private void connectAndSend(boolean fresh) {
+        Future<Channel> acquired =
+                connector.acquire(client.channel().eventLoop(), endpoint, this, limits, fresh);
+        acquired.addListener(f -> {
+            if (done) {
+                if (f.isSuccess()) {
+                    ((Channel) f.getNow()).close();
+                }
+                return;
+            }
+            if (!f.isSuccess()) {
+                endpointFailed();
+                releaseEndpoint();
+                attemptNextEndpoint();
+                return;
+            }
+            upstream = (Channel) f.getNow();
+            send();
+        });
+    }
+
+    private void send() {
+        request.headers().set(HttpHeaderNames.HOST, endpoint.address());
+        sentAtNanos = System.nanoTime();
+        armTimeout();
+        upstream.writeAndFlush(request.retainedDuplicate()).addListener((ChannelFutureListener) written -> {
+            if (!written.isSuccess() && !done && upstream == written.channel()) {
+                onConnectionLost(written.cause());
+            }
+        });
+    }
+
+    /** The upstream timeout guards the wait for the head and every pause between body chunks. */
+    private void armTimeout() {
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        timeout = client.channel().eventLoop().schedule(this::timedOut,
+                limits.upstreamTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void timedOut() {
+        if (done) {
+            return;
+        }
+        endpointFailed();
+        if (responseStarted) {
+            abortBoth();
+        } else {
+            closeUpstream();
+            fail(GatewayError.UPSTREAM_TIMEOUT, "upstream " + endpoint.address() + " of pool \"" + pool.name()
+                    + "\" did not answer within " + limits.upstreamTimeout().toMillis() + " ms");
+        }
+    }
+
+    @Override
+    public void onResponseHead(HttpResponse response) {
+        if (done) {
+            ReferenceCountUtil.release(response);
+            return;
+        }
+        responseStarted = true;
+        armTimeout();
+        info.status(response.status().code());
+        upstreamKeepAlive = HttpUtil.isKeepAlive(response);
+        ProxyHeaders.stripHopByHop(response.headers());
+        response.headers().set(ProxyHeaders.X_REQUEST_ID, info.requestId());
+        if (!response.headers().contains(HttpHeaderNames.CONTENT_LENGTH) && mayHaveBody(response)) {
+            HttpUtil.setTransferEncodingChunked(response, true);
+        }
+        HttpUtil.setKeepAlive(response, clientKeepAlive);
+        client.write(response);
+    }
+
+    private boolean mayHaveBody(HttpResponse response) {
+        int code = response.status().code();
+        return !request.method().equals(HttpMethod.HEAD) && code >= 200 && code != 204 && code != 304;
+    }
+
+    @Override
+    public void onContent(Object content) {
+        if (done || !responseStarted) {
+            ReferenceCountUtil.release(content);
+            return;
+        }
+        if (content instanceof HttpContent chunk) {
+            info.addBytesSent(chunk.content().readableBytes());
+        }
+        armTimeout();
+        if (content instanceof LastHttpContent) {
+            client.writeAndFlush(content);
+            complete();
+            return;
+        }
+        client.write(content);
+        if (!client.channel().isWritable()) {
+            // Backpressure: stop reading upstream until the client drains (channelWritabilityChanged).
+            client.flush();
+            upstream.config().setAutoRead(false);
+        }
+    }
+
+    @Override
+    public void onReadComplete() {
+        if (!done) {
+            client.flush();
+        }
+    }
+
+    /** The client can take more: read from upstream again. */
+    void clientWritable() {
+        if (!done && upstream != null) {
+            upstream.config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void onConnectionLost(Throwable cause) {
+        if (done) {
+            return;
+        }
+        cancelTimeout();
+        if (!responseStarted) {
+            Channel lost = upstream;
+            upstream = null;
+            if (lost != null && Boolean.TRUE.equals(lost.attr(UpstreamConnector.REUSED).get()) && !staleRetryUsed) {
+                // The pooled connection had been closed by the upstream while idle: not its fault.
+                staleRetryUsed = true;
+                connectAndSend(true);
+                return;
+            }
+            endpointFailed();
+            fail(GatewayError.UPSTREAM_RESET, "upstream " + endpoint.address() + " of pool \"" + pool.name()
+                    + "\" closed the connection before answering");
+        } else {
+            endpointFailed();
+            upstream = null;
+            abortBoth();
+        }
+    }
+
+    /** The client went away: stop the upstream work (an LLM generation costs GPU time). */
+    void clientClosed() {
+        if (done) {
+            return;
+        }
+        closeUpstream();
+        finish();
+    }
+
+    private void complete() {
+        long latency = System.nanoTime() - sentAtNanos;
+        endpoint.latency().record(latency);
+        if (info.status() >= 500) {
+            endpoint.health().onFailure();
+        } else {
+            endpoint.health().onSuccess(latency);
+        }
+        Channel finished = upstream;
+        upstream = null;
+        if (upstreamKeepAlive) {
+            connector.release(finished, endpoint);
+        } else {
+            finished.close();
+        }
+        finish();
+        if (!clientKeepAlive) {
+            client.channel().writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private void fail(GatewayError error, String message) {
+        info.status(error.status().code());
+        info.error(error.type());
+        var response = ErrorResponses.json(client.alloc(), error, message, info.requestId());
+        HttpUtil.setKeepAlive(response, clientKeepAlive);
+        var written = client.writeAndFlush(response);
+        if (!clientKeepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+        finish();
+    }
+
+    private void endpointFailed() {
+        if (endpoint != null) {
+            endpoint.health().onFailure();
+        }
+    }
+
+    private void abortBoth() {
+        closeUpstream();
+        client.close();
+        finish();
+    }
+
+    private void closeUpstream() {
+        if (upstream != null) {
+            connector.discard(upstream);
+            upstream = null;
+        }
+    }
+
+    /** Ends this exchange's share of the current endpoint's in-flight count. */
+    private void releaseEndpoint() {
+        if (endpointCounted) {
+            endpoint.requestFinished();
+            endpointCounted = false;
+        }
+    }
+
+    private void cancelTimeout() {
+        if (timeout != null) {
+            timeout.cancel(false);
+            timeout = null;
+        }
+    }
+
+    private void finish() {
+        if (done) {
+            return;
+        }
+        done = true;
+        cancelTimeout();
+        releaseEndpoint();
+        request.release();
+        onDone.run();
+    }
+}

@@ -1,0 +1,225 @@
+package dev.gatehouse.engine.server;
+
+import dev.gatehouse.engine.routing.CompiledRoute;
+import dev.gatehouse.engine.routing.ModelField;
+import dev.gatehouse.engine.routing.RequestFacts;
+import dev.gatehouse.engine.upstream.UpstreamPool;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Locale;
+
+/**
+ * The client side of a connection: turns each complete request into a {@link ProxyExchange},
+ * one at a time (pipelined requests wait their turn, so responses keep their order).
+ */
+final class ProxyHandler extends ChannelInboundHandlerAdapter {
+
+    /** Pipelined requests beyond this stop the gateway reading from the client. */
+    private static final int MAX_QUEUED = 16;
+
+    /** Fired at every client connection when shutdown begins. */
+    static final Object DRAIN = new Object();
+
+    private final ProxyRuntime runtime;
+    private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private ProxyExchange current;
+
+    ProxyHandler(ProxyRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (request.decoderResult().isFailure()) {
+            rejectMalformed(request);
+            return;
+        }
+        if (current != null) {
+            queued.add(request);
+            if (queued.size() >= MAX_QUEUED) {
+                ctx.channel().config().setAutoRead(false);
+            }
+            return;
+        }
+        begin(request);
+    }
+
+    private void begin(FullHttpRequest request) {
+        String clientIp = clientIp();
+        String requestId = RequestIds.requestId(request.headers().get(ProxyHeaders.X_REQUEST_ID));
+        String traceparent = RequestIds.nextTraceparent(request.headers().get(ProxyHeaders.TRACEPARENT));
+        ExchangeInfo info = new ExchangeInfo(requestId, traceparent, clientIp, System.nanoTime());
+        if (runtime.draining()) {
+            respondError(request, info, GatewayError.SHUTTING_DOWN, "the gateway is shutting down");
+            return;
+        }
+        EngineSnapshot snapshot = runtime.snapshot();
+        CompiledRoute route = snapshot.routes().match(facts(request));
+        if (route == null) {
+            respondError(request, info, GatewayError.ROUTE_NOT_FOUND,
+                    "no route matches " + request.method() + " " + request.uri());
+            return;
+        }
+        info.route(route.name());
+        UpstreamPool pool = snapshot.pool(route.pool());
+        addProxyHeaders(request, info);
+        ProxyExchange exchange = new ProxyExchange(ctx, request, info, pool, snapshot.config().limits(),
+                runtime.connector(), this::exchangeDone);
+        current = exchange;
+        runtime.inFlight().incrementAndGet();
+        exchange.start();
+    }
+
+    private void exchangeDone() {
+        runtime.inFlight().decrementAndGet();
+        current = null;
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        FullHttpRequest next = queued.poll();
+        if (queued.size() < MAX_QUEUED) {
+            ctx.channel().config().setAutoRead(true);
+        }
+        if (next != null) {
+            // Run the next one outside this call stack: the finished exchange is still unwinding.
+            ctx.executor().execute(() -> {
+                if (current == null) {
+                    begin(next);
+                } else {
+                    queued.addFirst(next);
+                }
+            });
+        } else if (runtime.draining()) {
+            ctx.close();
+        }
+    }
+
+    private RequestFacts facts(FullHttpRequest request) {
+        String uri = request.uri();
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
+        String host = request.headers().get(HttpHeaderNames.HOST, "");
+        int colon = host.lastIndexOf(':');
+        if (colon > 0 && host.indexOf(']') < colon) {
+            host = host.substring(0, colon);
+        }
+        return new RequestFacts(host.toLowerCase(Locale.ROOT), path, request.method().name(),
+                request.headers()::get, () -> modelOf(request.content()));
+    }
+
+    private static String modelOf(ByteBuf body) {
+        if (!body.isReadable()) {
+            return null;
+        }
+        if (body.hasArray()) {
+            return ModelField.read(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes());
+        }
+        byte[] bytes = ByteBufUtil.getBytes(body);
+        return ModelField.read(bytes, 0, bytes.length);
+    }
+
+    private static void addProxyHeaders(FullHttpRequest request, ExchangeInfo info) {
+        var headers = request.headers();
+        String originalHost = headers.get(HttpHeaderNames.HOST);
+        ProxyHeaders.stripHopByHop(headers);
+        HttpUtil.setKeepAlive(request, true);
+        headers.set(ProxyHeaders.X_REQUEST_ID, info.requestId());
+        headers.set(ProxyHeaders.TRACEPARENT, info.traceparent());
+        ProxyHeaders.appendForwardedFor(headers, info.clientIp());
+        headers.set(ProxyHeaders.X_FORWARDED_PROTO, "http");
+        if (originalHost != null) {
+            headers.set(ProxyHeaders.X_FORWARDED_HOST, originalHost);
+        }
+    }
+
+    private void rejectMalformed(FullHttpRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        GatewayError error = cause instanceof TooLongHttpHeaderException ? GatewayError.HEADERS_TOO_LARGE
+                : cause instanceof TooLongHttpLineException ? GatewayError.URI_TOO_LONG
+                : cause instanceof TooLongFrameException ? GatewayError.HEADERS_TOO_LARGE
+                : GatewayError.BAD_REQUEST;
+        String message = error == GatewayError.BAD_REQUEST ? "malformed HTTP request: " + cause.getMessage()
+                : cause.getMessage();
+        request.release();
+        var response = ErrorResponses.json(ctx.alloc(), error, message, null);
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        // The decoder cannot find the next request's start after a bad one: close.
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void respondError(FullHttpRequest request, ExchangeInfo info, GatewayError error, String message) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && !runtime.draining();
+        request.release();
+        var response = ErrorResponses.json(ctx.alloc(), error, message, info.requestId());
+        HttpUtil.setKeepAlive(response, keepAlive);
+        var written = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private String clientIp() {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress address
+                ? address.getAddress().getHostAddress() : "unknown";
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable() && current != null) {
+            current.clientWritable();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (current != null) {
+            current.clientClosed();
+        }
+        FullHttpRequest waiting;
+        while ((waiting = queued.poll()) != null) {
+            waiting.release();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        // Idle (or draining) with nothing in flight: close. A stream in flight is the exchange's to time.
+        if ((evt instanceof IdleStateEvent || evt == DRAIN) && current == null) {
+            ctx.close();
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

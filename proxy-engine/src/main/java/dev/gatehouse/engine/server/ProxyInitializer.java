@@ -1,0 +1,42 @@
+package dev.gatehouse.engine.server;
+
+import dev.gatehouse.engine.config.LimitsConfig;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+
+import java.util.concurrent.TimeUnit;
+
+/** The client connection's pipeline, with the limits of the snapshot current when it connected. */
+final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
+
+    private final ProxyRuntime runtime;
+    private final ChannelGroup clients;
+
+    ProxyInitializer(ProxyRuntime runtime, ChannelGroup clients) {
+        this.runtime = runtime;
+        this.clients = clients;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        clients.add(channel);
+        LimitsConfig limits = runtime.snapshot().config().limits();
+        HttpDecoderConfig decoder = new HttpDecoderConfig()
+                .setMaxInitialLineLength(limits.maxInitialLineBytes())
+                .setMaxHeaderSize(limits.maxHeaderBytes())
+                .setMaxChunkSize(64 * 1024);
+        HeaderReadTimeout headerTimeout = new HeaderReadTimeout(limits.headerReadTimeout().toNanos());
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("head-timer", headerTimeout.byteWatcher());
+        pipeline.addLast("http", new HttpServerCodec(decoder));
+        pipeline.addLast("head-timeout", headerTimeout);
+        pipeline.addLast("idle", new IdleStateHandler(0, 0, limits.clientIdleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        pipeline.addLast("body", new BodyLimitAggregator((int) Math.min(Integer.MAX_VALUE, limits.maxBodyBytes())));
+        pipeline.addLast("proxy", new ProxyHandler(runtime));
+    }
+}

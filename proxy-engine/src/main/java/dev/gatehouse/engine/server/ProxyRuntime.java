@@ -1,0 +1,21 @@
+package dev.gatehouse.engine.server;
+
+import dev.gatehouse.engine.upstream.UpstreamConnector;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the request path needs from the engine: the current snapshot (one volatile read), the
+ * upstream connector, and the count of exchanges in flight (for graceful drain).
+ */
+public interface ProxyRuntime {
+
+    EngineSnapshot snapshot();
+
+    UpstreamConnector connector();
+
+    AtomicInteger inFlight();
+
+    /** True once shutdown began: new requests get 503 and connections close after their response. */
+    boolean draining();
+}

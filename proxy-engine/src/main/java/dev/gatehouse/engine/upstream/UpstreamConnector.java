@@ -1,0 +1,130 @@
+package dev.gatehouse.engine.upstream;
+
+import dev.gatehouse.engine.config.LimitsConfig;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keep-alive connections to upstream endpoints, pooled per event loop: a client connection's
+ * exchange only ever uses connections of its own event loop, so the pool needs no locks and an
+ * upstream read lands on the thread that writes to the client.
+ */
+public final class UpstreamConnector {
+
+    /** Set on connections that were taken from the pool rather than freshly opened. */
+    public static final AttributeKey<Boolean> REUSED = AttributeKey.valueOf("gatehouse.upstream.reused");
+
+    private static final int MAX_IDLE_PER_ENDPOINT = 256;
+
+    private final Class<? extends Channel> channelClass;
+    private final FastThreadLocal<Map<String, ArrayDeque<Channel>>> idle = new FastThreadLocal<>() {
+        @Override
+        protected Map<String, ArrayDeque<Channel>> initialValue() {
+            return new HashMap<>();
+        }
+    };
+
+    public UpstreamConnector(Class<? extends Channel> channelClass) {
+        this.channelClass = channelClass;
+    }
+
+    /**
+     * A connection to {@code endpoint} on {@code loop}, owned by {@code owner} once the future
+     * succeeds: a pooled one unless {@code fresh}. Must be called on {@code loop}.
+     */
+    public Future<Channel> acquire(EventLoop loop, Endpoint endpoint, UpstreamListener owner,
+                                   LimitsConfig limits, boolean fresh) {
+        Promise<Channel> promise = loop.newPromise();
+        ArrayDeque<Channel> idleChannels = fresh ? null : idle.get().get(endpoint.address());
+        while (idleChannels != null && !idleChannels.isEmpty()) {
+            Channel channel = idleChannels.pollFirst();
+            if (channel.isActive()) {
+                channel.attr(REUSED).set(Boolean.TRUE);
+                channel.attr(UpstreamHandler.OWNER).set(owner);
+                return promise.setSuccess(channel);
+            }
+        }
+        connect(loop, endpoint, limits).addListener((ChannelFuture connected) -> {
+            if (connected.isSuccess()) {
+                Channel channel = connected.channel();
+                channel.attr(REUSED).set(Boolean.FALSE);
+                channel.attr(UpstreamHandler.OWNER).set(owner);
+                promise.setSuccess(channel);
+            } else {
+                promise.setFailure(connected.cause());
+            }
+        });
+        return promise;
+    }
+
+    /** Opens a connection that is never pooled (protocol upgrades). */
+    public ChannelFuture connect(EventLoop loop, Endpoint endpoint, LimitsConfig limits) {
+        long idleMillis = limits.upstreamIdleTimeout().toMillis();
+        ChannelFuture connecting = new Bootstrap()
+                .group(loop)
+                .channel(channelClass)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) limits.connectTimeout().toMillis())
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(
+                                new HttpClientCodec(),
+                                new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS),
+                                new UpstreamHandler());
+                    }
+                })
+                .connect(endpoint.host(), endpoint.port());
+        String address = endpoint.address();
+        // Runs on the connection's own event loop, so idle.get() is that loop's pool.
+        connecting.channel().closeFuture().addListener(f -> {
+            ArrayDeque<Channel> idleChannels = idle.get().get(address);
+            if (idleChannels != null) {
+                idleChannels.remove(connecting.channel());
+            }
+        });
+        return connecting;
+    }
+
+    /** Closes a connection whose exchange was abandoned; what it still reads is dropped. */
+    public void discard(Channel channel) {
+        channel.attr(UpstreamHandler.OWNER).set(null);
+        channel.close();
+    }
+
+    /**
+     * Returns a connection whose exchange completed cleanly to its event loop's pool. Must be
+     * called on the connection's event loop.
+     */
+    public void release(Channel channel, Endpoint endpoint) {
+        channel.attr(UpstreamHandler.OWNER).set(null);
+        if (!channel.isActive()) {
+            return;
+        }
+        channel.config().setAutoRead(true);
+        ArrayDeque<Channel> idleChannels = idle.get().computeIfAbsent(endpoint.address(), k -> new ArrayDeque<>());
+        if (idleChannels.size() >= MAX_IDLE_PER_ENDPOINT) {
+            channel.close();
+            return;
+        }
+        // Most recently used first: warm connections are reused, cold ones idle out.
+        idleChannels.addFirst(channel);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.gatehouse.engine.upstream;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * The last handler of an upstream connection: hands what it reads to the exchange that owns the
+ * connection, and closes the connection when it idles in the pool or talks out of turn.
+ */
+final class UpstreamHandler extends ChannelInboundHandlerAdapter {
+
+    static final AttributeKey<UpstreamListener> OWNER = AttributeKey.valueOf("gatehouse.upstream.owner");
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        UpstreamListener owner = ctx.channel().attr(OWNER).get();
+        if (owner == null) {
+            // Bytes on an idle pooled connection: the upstream broke the protocol. Drop it.
+            ReferenceCountUtil.release(msg);
+            ctx.close();
+            return;
+        }
+        if (msg instanceof HttpResponse response) {
+            if (response.decoderResult().isFailure()) {
+                // Not HTTP we can forward: treat it as a lost connection (the exchange answers 502).
+                ReferenceCountUtil.release(msg);
+                ctx.close();
+                return;
+            }
+            owner.onResponseHead(response);
+        } else {
+            owner.onContent(msg);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        UpstreamListener owner = ctx.channel().attr(OWNER).get();
+        if (owner != null) {
+            owner.onReadComplete();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        UpstreamListener owner = ctx.channel().attr(OWNER).getAndSet(null);
+        if (owner != null) {
+            owner.onConnectionLost(null);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        UpstreamListener owner = ctx.channel().attr(OWNER).getAndSet(null);
+        ctx.close();
+        if (owner != null) {
+            owner.onConnectionLost(cause);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        // Idle events only close connections resting in the pool; an owned connection's
+        // timeouts are the exchange's business (it knows whether a stream is expected to pause).
+        if (evt instanceof IdleStateEvent && ctx.channel().attr(OWNER).get() == null) {
+            ctx.close();
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.gatehouse.engine.upstream;
+
+import dev.gatehouse.engine.balance.LoadBalancer;
+import dev.gatehouse.engine.balance.PickContext;
+import dev.gatehouse.engine.config.PoolConfig;
+
+import java.util.List;
+
+/**
+ * A pool as one config snapshot serves it: its config, its run-time endpoints and the balancer
+ * built over them. Immutable; a reload builds a new one that reuses unchanged endpoints.
+ */
+public record UpstreamPool(PoolConfig config, List<Endpoint> endpoints, LoadBalancer balancer) {
+
+    public UpstreamPool {
+        endpoints = List.copyOf(endpoints);
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public Endpoint pick(PickContext context) {
+        return balancer.pick(context);
+    }
+
+    /** Whether the pool's consistent hash (if any) keys on something the caller must supply. */
+    public String hashOn() {
+        return config.balancer().hashOn();
+    }
+
+    public long availableCount() {
+        return endpoints.stream().filter(Endpoint::isAvailable).count();
+    }
+}
