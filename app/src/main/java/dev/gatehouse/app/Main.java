@@ -1,12 +1,68 @@
 package dev.gatehouse.app;
 
-/** The {@code gatehouse} command. */
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * The {@code gatehouse} command: {@code serve}, {@code validate}, and (once the console exists)
+ * the console itself. Plain {@code gatehouse} starts the demo gateway for now.
+ */
 public final class Main {
+
+    static final String USAGE = """
+            Usage: gatehouse [COMMAND] [OPTIONS]
+
+            Commands:
+              serve      run the gateway headless (gatehouse serve --help)
+              validate   check a config file and list every error (gatehouse validate --help)
+
+            With no command, gatehouse serves the demo environment (simulated LLM backends)
+            on 127.0.0.1:8080. The desktop console will open here once it exists.
+
+            Options:
+              -h, --help     show this help
+              --version      show the version
+            """;
 
     private Main() {
     }
 
-    public static void main(String[] args) {
-        System.out.println("gatehouse: not yet");
+    public static void main(String[] args) throws InterruptedException {
+        int exit = run(args, System.out, System.err);
+        if (exit != ServeCommand.KEEP_RUNNING) {
+            System.exit(exit);
+        }
+        // The engine's threads are daemons; the gateway lives until a signal runs the shutdown hook.
+        Thread.currentThread().join();
+    }
+
+    /** Runs a command; returns its exit status, or {@link ServeCommand#KEEP_RUNNING} while serving. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            return new ServeCommand(out, err).run(new String[] {"--demo"});
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "serve" -> new ServeCommand(out, err).run(rest);
+            case "validate" -> new ValidateCommand(out, err).run(rest);
+            case "-h", "--help", "help" -> {
+                out.print(USAGE);
+                yield 0;
+            }
+            case "--version" -> {
+                out.println("gatehouse " + version());
+                yield 0;
+            }
+            default -> {
+                err.println("gatehouse: unknown command \"" + args[0] + "\"");
+                err.print(USAGE);
+                yield 2;
+            }
+        };
+    }
+
+    static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
     }
 }

@@ -1,0 +1,25 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.engine.GatewayEngine;
+import dev.gatehouse.engine.sim.DemoEnvironment;
+
+import java.io.PrintStream;
+
+/** A gateway started by {@code serve}, with what it brought along; {@link #stop} drains it. */
+record RunningGateway(GatewayEngine engine, DemoEnvironment demo, ConfigReloader reloader, PrintStream out) {
+
+    void stop() {
+        if (reloader != null) {
+            reloader.close();
+        }
+        int inFlight = engine.inFlight();
+        if (inFlight > 0) {
+            out.println("Gatehouse: draining " + inFlight + " in-flight requests...");
+        }
+        engine.shutdown().join();
+        if (demo != null) {
+            demo.close();
+        }
+        out.println("Gatehouse: stopped.");
+    }
+}

@@ -1,0 +1,138 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.engine.GatewayEngine;
+import dev.gatehouse.engine.config.ConfigError;
+import dev.gatehouse.engine.config.ConfigException;
+import dev.gatehouse.engine.config.ConfigLoader;
+import dev.gatehouse.engine.config.GatewayConfig;
+import dev.gatehouse.engine.config.ListenerConfig;
+import dev.gatehouse.engine.sim.DemoEnvironment;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** {@code gatehouse serve}: the gateway headless, from a config file or with the demo environment. */
+final class ServeCommand {
+
+    /** Returned by {@link #run} when the gateway is up and the JVM must stay alive. */
+    static final int KEEP_RUNNING = Integer.MIN_VALUE;
+
+    static final String USAGE = """
+            Usage: gatehouse serve --config FILE [--listen HOST:PORT] [--home DIR]
+                   gatehouse serve --demo [--listen HOST:PORT] [--home DIR]
+
+            Runs the gateway without the console.
+              --config FILE       serve this config; edits to the file are applied live when valid,
+                                  and refused (with every error listed) while the old one keeps serving
+              --demo              start simulated LLM backends and serve a demo config for them
+              --listen HOST:PORT  listen here instead of the config's listeners (default 127.0.0.1:8080)
+              --home DIR          keep Gatehouse's files under DIR instead of the per-user directories
+              -h, --help          show this help
+            Stops gracefully on Ctrl+C or SIGTERM: in-flight requests finish first.
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ServeCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) {
+        CommandLine line;
+        try {
+            line = CommandLine.parse(args, Set.of("--config", "--listen", "--home"), Set.of("--demo", "--help", "-h"));
+            if (line.has("--help") || line.has("-h")) {
+                out.print(USAGE);
+                return 0;
+            }
+            if (line.has("--demo") == (line.value("--config") != null) || !line.positional().isEmpty()) {
+                throw new IllegalArgumentException("give either --config FILE or --demo");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("gatehouse serve: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        try {
+            RunningGateway gateway = start(line);
+            Runtime.getRuntime().addShutdownHook(new Thread(gateway::stop, "gatehouse-shutdown"));
+            return KEEP_RUNNING;
+        } catch (IllegalArgumentException e) {
+            err.println("gatehouse serve: " + e.getMessage());
+            return 2;
+        } catch (ConfigException e) {
+            err.println("gatehouse serve: " + e.source().orElse("config") + " is not valid:");
+            for (ConfigError error : e.errors()) {
+                err.println("  " + error);
+            }
+            return 1;
+        } catch (IOException e) {
+            err.println("gatehouse serve: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("gatehouse serve: could not start: " + e);
+            return 1;
+        }
+    }
+
+    RunningGateway start(CommandLine line) throws ConfigException, IOException, InterruptedException {
+        HostPort listen = line.value("--listen") == null ? null : HostPort.parse(line.value("--listen"));
+        GatehouseHome home = line.value("--home") == null
+                ? GatehouseHome.platformDefault() : GatehouseHome.under(Path.of(line.value("--home")));
+        if (line.has("--demo")) {
+            HostPort at = listen != null ? listen : new HostPort(ListenerConfig.DEFAULT_HOST, ListenerConfig.DEFAULT_PORT);
+            DemoEnvironment demo = DemoEnvironment.start(at.host(), at.port());
+            try {
+                GatewayEngine engine = GatewayEngine.start(demo.config());
+                printReady(engine);
+                printDemoHelp(engine, demo);
+                return new RunningGateway(engine, demo, null, out);
+            } catch (InterruptedException | RuntimeException e) {
+                demo.close();
+                throw e;
+            }
+        }
+        Path file = Path.of(line.value("--config"));
+        GatewayConfig config = withListen(ConfigLoader.load(file), listen);
+        GatewayEngine engine = GatewayEngine.start(config);
+        printReady(engine);
+        ConfigReloader reloader = ConfigReloader.watch(file, engine, c -> withListen(c, listen), home, out, err);
+        return new RunningGateway(engine, null, reloader, out);
+    }
+
+    private static GatewayConfig withListen(GatewayConfig config, HostPort listen) {
+        return listen == null ? config : config.withListeners(List.of(ListenerConfig.of(listen.host(), listen.port())));
+    }
+
+    private void printReady(GatewayEngine engine) {
+        for (InetSocketAddress address : engine.addresses()) {
+            out.println("Gatehouse gateway listening on http://" + hostText(address) + ":" + address.getPort());
+        }
+    }
+
+    private void printDemoHelp(GatewayEngine engine, DemoEnvironment demo) {
+        InetSocketAddress address = engine.addresses().get(0);
+        String base = "http://" + hostText(address) + ":" + address.getPort();
+        out.println("Demo environment: " + demo.simulators().size() + " simulated LLM backends in pools "
+                + String.join(", ", demo.config().pools().stream().map(p -> p.name()).toList()));
+        out.println("Try a streamed chat completion:");
+        out.println("  curl -N " + base + "/v1/chat/completions -H 'Content-Type: application/json' \\");
+        out.println("    -d '{\"model\":\"" + DemoEnvironment.QWEN
+                + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'");
+        out.println("Press Ctrl+C to stop.");
+    }
+
+    private static String hostText(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+}
