@@ -92,8 +92,9 @@ class ConsistentHashLoadBalancerTest {
     void consistentHashGivesHeavierEndpointProportionallyMoreKeys() {
         Endpoint heavy = endpoint(1, 300);
         Endpoint light = endpoint(2, 100);
+        LoadBalancer balancer = new ConsistentHashLoadBalancer(List.of(heavy, light));
 
-        Map<Endpoint, Integer> counts = keysPerEndpoint(assignments(new ConsistentHashLoadBalancer(List.of(heavy, light))));
+        Map<Endpoint, Integer> counts = keysPerEndpoint(assignments(balancer));
 
         assertThat(counts.get(heavy)).isBetween(KEYS * 65 / 100, KEYS * 85 / 100);
     }

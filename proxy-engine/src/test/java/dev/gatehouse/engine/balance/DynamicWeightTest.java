@@ -29,7 +29,8 @@ class DynamicWeightTest {
             1000,   95,    0,     300,  'capped: 1000 × 0.3'
             5,      100,   1900,  1,    'small bases keep a floor of at least 1'
             """)
-    void dynamicWeightFollowsSeedFormula(int base, double gpuUtilPercent, double latencyMillis, int expected, String why) {
+    void dynamicWeightFollowsSeedFormula(
+            int base, double gpuUtilPercent, double latencyMillis, int expected, String why) {
         assertThat(DynamicWeight.compute(base, gpuUtilPercent, latencyMillis)).isEqualTo(expected);
     }
 }
