@@ -42,12 +42,6 @@ public final class ConfigCodec {
             return mapper.treeToValue(tree, GatewayConfig.class);
         } catch (JacksonException e) {
             throw new ConfigException(null, List.of(JsonProblems.mapping(e, tree)), e);
-        } catch (IllegalArgumentException e) {
-            // treeToValue wraps some failures; unwrap to word them like the others.
-            if (e.getCause() instanceof JacksonException cause) {
-                throw new ConfigException(null, List.of(JsonProblems.mapping(cause, tree)), e);
-            }
-            throw e;
         }
     }
 

@@ -15,8 +15,8 @@ import java.util.regex.PatternSyntaxException;
  * <p>An empty listener list is valid: the engine then listens on
  * {@value ListenerConfig#DEFAULT_HOST}:{@value ListenerConfig#DEFAULT_PORT}. A pool without
  * endpoints is valid too: its routes answer 503 until endpoints are added. Port 0 on a listener
- * means "any free port" (tests use it). HTTP methods are accepted in any case; the router
- * compares them without case.
+ * means "any free port" (tests use it). HTTP methods are accepted in any case, only their
+ * characters are checked, so the router has to compare them without case.
  */
 public final class ConfigValidator {
 
@@ -33,6 +33,15 @@ public final class ConfigValidator {
         PoolRules.check(config.pools(), findings);
         limits(config.limits(), findings);
         return findings.errors();
+    }
+
+    /** Returns {@code config} if it is usable, else throws with every problem in it. */
+    public static GatewayConfig requireValid(GatewayConfig config) throws ConfigException {
+        List<ConfigError> errors = validate(config);
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        return config;
     }
 
     private static void listeners(List<ListenerConfig> listeners, Findings findings) {

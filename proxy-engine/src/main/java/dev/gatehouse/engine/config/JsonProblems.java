@@ -19,10 +19,13 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Turns Jackson's exceptions into {@link ConfigError}s worded for the person editing the file. */
 final class JsonProblems {
+
+    private static final Pattern SOURCE_IN_LOCATION = Pattern.compile("\\[Source: [^;]*; ");
 
     private JsonProblems() {
     }
@@ -30,7 +33,9 @@ final class JsonProblems {
     static ConfigError syntax(JacksonException e) {
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-        return ConfigError.ofDocument(where + e.getOriginalMessage());
+        // Jackson names the input source inside nested locations; for a config it is noise.
+        String message = SOURCE_IN_LOCATION.matcher(e.getOriginalMessage()).replaceAll("[");
+        return ConfigError.ofDocument(where + message);
     }
 
     static ConfigError mapping(JacksonException e, JsonNode root) {
