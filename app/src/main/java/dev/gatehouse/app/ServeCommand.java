@@ -96,7 +96,7 @@ final class ServeCommand {
                 printReady(engine);
                 printDemoHelp(engine, demo);
                 return new RunningGateway(engine, demo, null, out);
-            } catch (InterruptedException | RuntimeException e) {
+            } catch (ConfigException | InterruptedException | RuntimeException e) {
                 demo.close();
                 throw e;
             }

@@ -1,5 +1,7 @@
 package dev.gatehouse.engine;
 
+import dev.gatehouse.engine.config.ConfigException;
+import dev.gatehouse.engine.config.ConfigValidator;
 import dev.gatehouse.engine.config.GatewayConfig;
 import dev.gatehouse.engine.config.ListenerConfig;
 import dev.gatehouse.engine.config.PoolConfig;
@@ -37,27 +39,32 @@ public final class GatewayEngine implements AutoCloseable {
     }
 
     /** Starts an engine serving {@code config}, which must be valid. */
-    public static GatewayEngine start(GatewayConfig config, EngineOptions options) throws InterruptedException {
+    public static GatewayEngine start(GatewayConfig config, EngineOptions options)
+            throws ConfigException, InterruptedException {
         GatewayEngine engine = new GatewayEngine(options);
         try {
             engine.apply(config);
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (ConfigException | InterruptedException | RuntimeException e) {
             engine.close();
             throw e;
         }
         return engine;
     }
 
-    public static GatewayEngine start(GatewayConfig config) throws InterruptedException {
+    public static GatewayEngine start(GatewayConfig config) throws ConfigException, InterruptedException {
         return start(config, EngineOptions.defaults());
     }
 
     /**
-     * Makes {@code config} the running one: builds the new snapshot off the request path, binds
-     * any new listeners, then swaps the snapshot in one write. Requests already under way finish
-     * on the snapshot they started with. On failure (a port that cannot be bound) nothing changes.
+     * Makes {@code config} the running one: validates it, builds the new snapshot off the request
+     * path, binds any new listeners, then swaps the snapshot in one write. Requests already under
+     * way finish on the snapshot they started with. On failure (an invalid config, a port that
+     * cannot be bound) the running config stays as it was.
+     *
+     * @throws ConfigException listing every problem with the path of its field
      */
-    public synchronized EngineSnapshot apply(GatewayConfig config) throws InterruptedException {
+    public synchronized EngineSnapshot apply(GatewayConfig config) throws ConfigException, InterruptedException {
+        ConfigValidator.requireValid(config);
         EngineSnapshot previous = snapshot;
         Map<String, UpstreamPool> pools = new HashMap<>();
         for (PoolConfig poolConfig : config.pools()) {

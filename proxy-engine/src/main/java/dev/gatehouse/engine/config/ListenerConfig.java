@@ -7,12 +7,13 @@ public record ListenerConfig(String name, String host, Integer port) {
     public static final int DEFAULT_PORT = 8080;
 
     public ListenerConfig {
-        name = name == null ? "default" : name;
         host = host == null ? DEFAULT_HOST : host;
         port = port == null ? DEFAULT_PORT : port;
+        // Unnamed listeners are named by address, so two of them never clash on a made-up name.
+        name = name == null ? host + ":" + port : name;
     }
 
     public static ListenerConfig of(String host, int port) {
-        return new ListenerConfig("default", host, port);
+        return new ListenerConfig(null, host, port);
     }
 }
