@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * Probes a pool's endpoints every {@code interval} (give or take {@value #JITTER} of it, so
+ * Probes a pool's endpoints every {@code interval} (give or take 10%, so
  * endpoints and gateway instances do not probe in lockstep) and reports each endpoint's verdict
  * to its {@link ManagedHealth}. At most one probe per endpoint is in flight; the next is
  * scheduled when the previous one has finished. {@link #close()} stops all of it.

@@ -1,6 +1,5 @@
 package dev.gatehouse.engine.health;
 
-import dev.gatehouse.engine.config.HealthCheckConfig;
 import dev.gatehouse.engine.config.OutlierConfig;
 
 import java.lang.System.Logger.Level;
@@ -41,14 +40,12 @@ public final class ManagedHealth implements EndpointHealth {
     }
 
     /**
-     * The health of the endpoint at {@code address} ({@code host:port}, used in listener calls).
-     * {@code healthCheck} is taken for symmetry with the pool config; the active checks
-     * themselves run in an {@link ActiveHealthChecker} that reports here. A disabled outlier
-     * config leaves the circuit always closed.
+     * The health of the endpoint at {@code address} ({@code host:port}, used in listener calls)
+     * with the pool's outlier policy; a disabled policy leaves the circuit always closed. Active
+     * checks run separately, in an {@link ActiveHealthChecker} that reports here.
      */
-    public static ManagedHealth create(String address, HealthCheckConfig healthCheck,
-            OutlierConfig outlier, Ticker ticker, HealthListener listener) {
-        Objects.requireNonNull(healthCheck, "healthCheck");
+    public static ManagedHealth create(String address, OutlierConfig outlier, Ticker ticker,
+            HealthListener listener) {
         return new ManagedHealth(address, new CircuitBreaker(outlier, ticker), listener);
     }
 

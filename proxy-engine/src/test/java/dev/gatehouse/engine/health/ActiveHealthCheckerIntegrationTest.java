@@ -66,8 +66,7 @@ class ActiveHealthCheckerIntegrationTest {
     void endpointGoesDownWhileItAnswers503AndComesBackWhenItAnswers200() {
         int port = server.getAddress().getPort();
         String address = "127.0.0.1:" + port;
-        ManagedHealth health = ManagedHealth.create(address, HealthCheckConfig.defaults(),
-                OutlierConfig.defaults(), Ticker.system(),
+        ManagedHealth health = ManagedHealth.create(address, OutlierConfig.defaults(), Ticker.system(),
                 (endpoint, from, to) -> changes.add(endpoint + " " + from + "->" + to));
         HealthCheckConfig fast = new HealthCheckConfig(
                 null, "/health", Duration.ofMillis(50), Duration.ofMillis(500), 3, 2);

@@ -159,7 +159,7 @@ class ActiveHealthCheckerTest {
     }
 
     private ManagedHealth newHealth(String address) {
-        return ManagedHealth.create(address, HealthCheckConfig.defaults(), OutlierConfig.defaults(),
+        return ManagedHealth.create(address, OutlierConfig.defaults(),
                 ticker, HealthListener.none());
     }
 
