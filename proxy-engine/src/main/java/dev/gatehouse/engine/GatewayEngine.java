@@ -2,10 +2,14 @@ package dev.gatehouse.engine;
 
 import dev.gatehouse.engine.config.ConfigException;
 import dev.gatehouse.engine.config.ConfigValidator;
+import dev.gatehouse.engine.config.EndpointConfig;
 import dev.gatehouse.engine.config.GatewayConfig;
 import dev.gatehouse.engine.config.ListenerConfig;
 import dev.gatehouse.engine.config.PoolConfig;
+import dev.gatehouse.engine.health.ActiveHealthChecker;
+import dev.gatehouse.engine.health.CheckTarget;
 import dev.gatehouse.engine.health.EndpointHealth;
+import dev.gatehouse.engine.health.ManagedHealth;
 import dev.gatehouse.engine.routing.RouteTable;
 import dev.gatehouse.engine.server.EngineSnapshot;
 import dev.gatehouse.engine.server.GatewayServer;
@@ -15,10 +19,13 @@ import dev.gatehouse.engine.upstream.UpstreamPool;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The gateway engine as a whole: serves one validated config snapshot at a time and swaps it
@@ -28,14 +35,24 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class GatewayEngine implements AutoCloseable {
 
+    private final EngineOptions options;
     private final GatewayServer server;
     private final PoolBuilder poolBuilder;
+    private final ScheduledExecutorService healthExecutor;
+    private final List<ActiveHealthChecker> checkers = new ArrayList<>();
     private volatile EngineSnapshot snapshot;
     private long version;
 
     private GatewayEngine(EngineOptions options) {
+        this.options = options;
         this.poolBuilder = new PoolBuilder(this::newHealth);
         this.server = new GatewayServer(() -> snapshot, options.transport(), options.workerThreads());
+        // Probes resolve host names and time themselves here, never on an event loop.
+        this.healthExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "gatehouse-health");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Starts an engine serving {@code config}, which must be valid. */
@@ -77,7 +94,21 @@ public final class GatewayEngine implements AutoCloseable {
         }
         server.bind(listenersOf(config));
         snapshot = next;
+        restartHealthChecks(next);
         return next;
+    }
+
+    /** Checkers follow the snapshot; endpoints kept across the reload keep their verdicts. */
+    private void restartHealthChecks(EngineSnapshot current) {
+        checkers.forEach(ActiveHealthChecker::close);
+        checkers.clear();
+        for (UpstreamPool pool : current.pools().values()) {
+            List<CheckTarget> targets = pool.endpoints().stream()
+                    .map(e -> new CheckTarget(e.host(), e.port(), (ManagedHealth) e.health()))
+                    .toList();
+            checkers.add(ActiveHealthChecker.start(pool.config().healthCheck(), targets, server.workers(),
+                    options.transport().clientChannel(), healthExecutor));
+        }
     }
 
     private static List<ListenerConfig> listenersOf(GatewayConfig config) {
@@ -86,8 +117,9 @@ public final class GatewayEngine implements AutoCloseable {
                 : config.listeners();
     }
 
-    private EndpointHealth newHealth(PoolConfig pool, dev.gatehouse.engine.config.EndpointConfig endpoint) {
-        return EndpointHealth.alwaysHealthy();
+    private EndpointHealth newHealth(PoolConfig pool, EndpointConfig endpoint) {
+        return ManagedHealth.create(pool.name() + "/" + endpoint.address(), pool.outlier(), options.ticker(),
+                options.healthListener());
     }
 
     public EngineSnapshot snapshot() {
@@ -114,11 +146,19 @@ public final class GatewayEngine implements AutoCloseable {
     }
 
     public CompletableFuture<Void> shutdown(Duration deadline) {
+        stopHealthChecks();
         return server.drain(deadline);
     }
 
     @Override
     public void close() {
+        stopHealthChecks();
         server.close();
+    }
+
+    private synchronized void stopHealthChecks() {
+        checkers.forEach(ActiveHealthChecker::close);
+        checkers.clear();
+        healthExecutor.shutdownNow();
     }
 }

@@ -1,6 +1,5 @@
 package dev.gatehouse.engine.server;
 
-import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -10,13 +9,14 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 /** The socket transport: native epoll on Linux when it loads, Java NIO everywhere else. */
 public record Transport(String name, IoHandlerFactory ioHandlers,
-                        Class<? extends ServerChannel> serverChannel, Class<? extends Channel> clientChannel) {
+                        Class<? extends ServerChannel> serverChannel, Class<? extends SocketChannel> clientChannel) {
 
     public static Transport best() {
         if (Epoll.isAvailable()) {
