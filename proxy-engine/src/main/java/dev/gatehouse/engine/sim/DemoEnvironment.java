@@ -1,0 +1,109 @@
+package dev.gatehouse.engine.sim;
+
+import dev.gatehouse.engine.config.EndpointConfig;
+import dev.gatehouse.engine.config.GatewayConfig;
+import dev.gatehouse.engine.config.ListenerConfig;
+import dev.gatehouse.engine.config.PathMatch;
+import dev.gatehouse.engine.config.PoolConfig;
+import dev.gatehouse.engine.config.RouteConfig;
+import dev.gatehouse.engine.config.RouteMatch;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The first-run demo: five simulated backends on loopback in three pools, and a
+ * {@link GatewayConfig} that routes each model to its pool. {@code qwen-72b} has two fast
+ * backends, {@code llama-3-8b} a fast and a slow one, {@code deepseek-r1} one flaky backend
+ * (15% errors, 2% hangs). Closing it stops every simulator.
+ */
+public final class DemoEnvironment implements AutoCloseable {
+
+    public static final String QWEN = "qwen-72b";
+    public static final String LLAMA = "llama-3-8b";
+    public static final String DEEPSEEK = "deepseek-r1";
+
+    private final Map<String, List<LlmBackendSimulator>> pools;
+    private final GatewayConfig config;
+
+    private DemoEnvironment(Map<String, List<LlmBackendSimulator>> pools, GatewayConfig config) {
+        this.pools = pools;
+        this.config = config;
+    }
+
+    /** Starts the simulators and builds a config whose one listener is {@code gatewayHost:gatewayPort}. */
+    public static DemoEnvironment start(String gatewayHost, int gatewayPort) {
+        Map<String, List<SimulatorOptions>> plan = new LinkedHashMap<>();
+        plan.put(QWEN, List.of(
+                backend(QWEN, 1, 40, 150, 4),
+                backend(QWEN, 2, 40, 150, 4)));
+        plan.put(LLAMA, List.of(
+                backend(LLAMA, 3, 60, 120, 1),
+                backend(LLAMA, 4, 15, 400, 1)));
+        plan.put(DEEPSEEK, List.of(
+                backend(DEEPSEEK, 5, 25, 600, 8).toBuilder().errorRate(0.15).hangRate(0.02).build()));
+
+        Map<String, List<LlmBackendSimulator>> started = new LinkedHashMap<>();
+        try {
+            plan.forEach((model, backends) -> {
+                List<LlmBackendSimulator> pool = new ArrayList<>();
+                started.put(model, pool);
+                for (SimulatorOptions options : backends) {
+                    pool.add(new LlmBackendSimulator(options).start());
+                }
+            });
+        } catch (RuntimeException e) {
+            started.values().forEach(pool -> pool.forEach(LlmBackendSimulator::close));
+            throw e;
+        }
+        return new DemoEnvironment(Map.copyOf(started), config(gatewayHost, gatewayPort, started));
+    }
+
+    /** The gateway configuration: one listener, one route and one pool per model. */
+    public GatewayConfig config() {
+        return config;
+    }
+
+    /** The simulators serving {@code model}, in the pool's endpoint order. */
+    public List<LlmBackendSimulator> pool(String model) {
+        return List.copyOf(pools.getOrDefault(model, List.of()));
+    }
+
+    public List<LlmBackendSimulator> simulators() {
+        return pools.values().stream().flatMap(List::stream).toList();
+    }
+
+    @Override
+    public void close() {
+        simulators().forEach(LlmBackendSimulator::close);
+    }
+
+    private static SimulatorOptions backend(String model, int number, double tokensPerSecond, long ttftMillis,
+            int gpus) {
+        return SimulatorOptions.builder()
+                .models(model)
+                .tokensPerSecond(tokensPerSecond)
+                .timeToFirstToken(Duration.ofMillis(ttftMillis))
+                .baseLatency(Duration.ofMillis(ttftMillis + 250))
+                .gpuCount(gpus)
+                .seed(1000 + number)
+                .hostname("sim-gpu-node-" + number)
+                .build();
+    }
+
+    private static GatewayConfig config(String host, int port, Map<String, List<LlmBackendSimulator>> pools) {
+        List<RouteConfig> routes = new ArrayList<>();
+        List<PoolConfig> poolConfigs = new ArrayList<>();
+        pools.forEach((model, simulators) -> {
+            RouteMatch match = new RouteMatch(null, PathMatch.prefix("/v1/"), null, null, List.of(model));
+            routes.add(new RouteConfig(model, 100, match, model));
+            List<EndpointConfig> endpoints = simulators.stream()
+                    .map(s -> new EndpointConfig(s.host(), s.port(), null, s.baseUrl() + "/metrics"))
+                    .toList();
+            poolConfigs.add(new PoolConfig(model, null, endpoints, null, null));
+        });
+        return new GatewayConfig(List.of(ListenerConfig.of(host, port)), routes, poolConfigs, null);
+    }
+}
