@@ -75,6 +75,7 @@ public final class LlmBackendSimulator implements AutoCloseable {
                     @Override
                     protected void initChannel(Channel ch) {
                         channels.add(ch);
+                        stats.connectionAccepted();
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES),
                                 new SimulatorHandler(LlmBackendSimulator.this));
                     }

@@ -14,6 +14,7 @@ public final class SimulatorStats {
         0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0,
     };
 
+    private final LongAdder connectionsAccepted = new LongAdder();
     private final LongAdder requestsReceived = new LongAdder();
     private final LongAdder requestsCompleted = new LongAdder();
     private final LongAdder errorsInjected = new LongAdder();
@@ -28,6 +29,15 @@ public final class SimulatorStats {
         for (int i = 0; i < ttftBuckets.length; i++) {
             ttftBuckets[i] = new LongAdder();
         }
+    }
+
+    /** TCP connections accepted: tells a test whether a client reused its keep-alive connections. */
+    public long connectionsAccepted() {
+        return connectionsAccepted.sum();
+    }
+
+    void connectionAccepted() {
+        connectionsAccepted.increment();
     }
 
     /** Completion requests that reached the simulator (well-formed or not). */

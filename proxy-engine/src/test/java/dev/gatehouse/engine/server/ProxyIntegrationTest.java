@@ -237,7 +237,9 @@ class ProxyIntegrationTest {
         LlmBackendSimulator b = backend();
         GatewayEngine engine = gateway(Gateways.oneRoute(Gateways.pool("p", address(a), address(b))));
         for (int i = 0; i < 10; i++) {
-            client.send(HttpRequest.newBuilder(uri(engine, "/echo")).build(), HttpResponse.BodyHandlers.ofString());
+            client.send(HttpRequest.newBuilder(uri(engine, "/v1/chat/completions"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(chat(false))).build(), HttpResponse.BodyHandlers.ofString());
         }
         assertThat(a.stats().requestsReceived()).isEqualTo(5);
         assertThat(b.stats().requestsReceived()).isEqualTo(5);

@@ -14,10 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Drives the emitter on an EmbeddedChannel with frozen time: no sockets, no waiting. */
-@ExtendWith(NettyLeakCheck.class)
 class ChunkEmitterTest {
 
     private EmbeddedChannel channel;

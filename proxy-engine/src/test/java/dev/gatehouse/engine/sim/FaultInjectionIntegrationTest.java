@@ -12,9 +12,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(NettyLeakCheck.class)
 class FaultInjectionIntegrationTest {
 
     private static LlmBackendSimulator start(SimulatorOptions.Builder options) {

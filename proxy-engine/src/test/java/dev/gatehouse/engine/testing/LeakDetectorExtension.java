@@ -1,9 +1,9 @@
 package dev.gatehouse.engine.testing;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
-import io.netty.util.ResourceLeakDetectorFactory;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -22,9 +22,8 @@ public final class LeakDetectorExtension implements AfterAllCallback {
     private static final List<String> LEAKS = new CopyOnWriteArrayList<>();
 
     static {
-        // Must run before any ByteBuf class initialises its detector: extensions load first.
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
-        ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new RecordingFactory());
+        ByteBufUtil.setLeakListener((type, records) -> LEAKS.add(type + " leaked:" + records));
     }
 
     @Override
@@ -53,30 +52,5 @@ public final class LeakDetectorExtension implements AfterAllCallback {
         List<String> found = new ArrayList<>(LEAKS);
         LEAKS.removeAll(found);
         return found;
-    }
-
-    private static final class RecordingFactory extends ResourceLeakDetectorFactory {
-        @Override
-        @SuppressWarnings("deprecation")
-        public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval, long maxActive) {
-            return newResourceLeakDetector(resource, samplingInterval);
-        }
-
-        @Override
-        public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval) {
-            return new ResourceLeakDetector<>(resource, samplingInterval) {
-                @Override
-                protected void reportTracedLeak(String resourceType, String records) {
-                    LEAKS.add(resourceType + " leaked:" + records);
-                    super.reportTracedLeak(resourceType, records);
-                }
-
-                @Override
-                protected void reportUntracedLeak(String resourceType) {
-                    LEAKS.add(resourceType + " leaked (untraced)");
-                    super.reportUntracedLeak(resourceType);
-                }
-            };
-        }
     }
 }
