@@ -10,11 +10,13 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -54,6 +56,9 @@ final class ProxyExchange implements UpstreamListener {
     private boolean staleRetryUsed;
     private boolean responseStarted;
     private boolean upstreamKeepAlive;
+    private boolean upgrading;
+    private final boolean upgradeRequested;
+    private final List<Object> earlyTunnelBytes = new ArrayList<>(0);
     private boolean done;
     private long sentAtNanos;
     private ScheduledFuture<?> timeout;
@@ -68,6 +73,7 @@ final class ProxyExchange implements UpstreamListener {
         this.connector = connector;
         this.onDone = onDone;
         this.clientKeepAlive = HttpUtil.isKeepAlive(request);
+        this.upgradeRequested = Upgrades.isWebSocket(request.headers());
     }
 
     void start() {
@@ -170,6 +176,14 @@ final class ProxyExchange implements UpstreamListener {
         responseStarted = true;
         armTimeout();
         info.status(response.status().code());
+        if (upgradeRequested && response.status().equals(HttpResponseStatus.SWITCHING_PROTOCOLS)) {
+            // Connection and Upgrade must reach the client here: they are the handshake itself.
+            upgrading = true;
+            client.channel().config().setAutoRead(false);
+            response.headers().set(ProxyHeaders.X_REQUEST_ID, info.requestId());
+            client.write(response);
+            return;
+        }
         upstreamKeepAlive = HttpUtil.isKeepAlive(response);
         ProxyHeaders.stripHopByHop(response.headers());
         response.headers().set(ProxyHeaders.X_REQUEST_ID, info.requestId());
@@ -191,6 +205,10 @@ final class ProxyExchange implements UpstreamListener {
             ReferenceCountUtil.release(content);
             return;
         }
+        if (upgrading) {
+            onUpgradeContent(content);
+            return;
+        }
         if (content instanceof HttpContent chunk) {
             info.addBytesSent(chunk.content().readableBytes());
         }
@@ -206,6 +224,43 @@ final class ProxyExchange implements UpstreamListener {
             client.flush();
             upstream.config().setAutoRead(false);
         }
+    }
+
+    /**
+     * After a 101: the empty end of the handshake response completes it on the client side; raw
+     * bytes the upstream sent right behind it wait for the tunnel. The switch itself runs as its
+     * own task, outside the upstream decoder's call stack, since it removes that decoder.
+     */
+    private void onUpgradeContent(Object content) {
+        if (content instanceof LastHttpContent last) {
+            client.writeAndFlush(last);
+            client.channel().eventLoop().execute(this::switchToTunnel);
+        } else {
+            earlyTunnelBytes.add(content instanceof HttpContent chunk ? chunk.content() : content);
+        }
+    }
+
+    private void switchToTunnel() {
+        if (done || upstream == null) {
+            earlyTunnelBytes.forEach(ReferenceCountUtil::release);
+            return;
+        }
+        Channel upstreamChannel = upstream;
+        upstream = null;
+        TunnelRelay toUpstream = new TunnelRelay(upstreamChannel);
+        TunnelRelay toClient = new TunnelRelay(client.channel());
+        ChannelPipeline pipeline = client.pipeline();
+        pipeline.replace("proxy", "tunnel", toUpstream);
+        for (String httpHandler : ProxyInitializer.HTTP_HANDLERS) {
+            pipeline.remove(httpHandler);
+        }
+        earlyTunnelBytes.forEach(toClient::hold);
+        earlyTunnelBytes.clear();
+        connector.detachForTunnel(upstreamChannel, toClient);
+        endpoint.health().onSuccess(System.nanoTime() - sentAtNanos);
+        finish();
+        toClient.start();
+        toUpstream.start();
     }
 
     @Override
@@ -331,6 +386,8 @@ final class ProxyExchange implements UpstreamListener {
         cancelTimeout();
         releaseEndpoint();
         request.release();
+        earlyTunnelBytes.forEach(ReferenceCountUtil::release);
+        earlyTunnelBytes.clear();
         onDone.run();
     }
 }

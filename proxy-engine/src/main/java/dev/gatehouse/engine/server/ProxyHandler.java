@@ -98,7 +98,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private void exchangeDone() {
         runtime.inFlight().decrementAndGet();
         current = null;
-        if (!ctx.channel().isActive()) {
+        // Removed: the connection became a WebSocket tunnel and is no longer HTTP.
+        if (ctx.isRemoved() || !ctx.channel().isActive()) {
             return;
         }
         FullHttpRequest next = queued.poll();
@@ -146,8 +147,13 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private static void addProxyHeaders(FullHttpRequest request, ExchangeInfo info) {
         var headers = request.headers();
         String originalHost = headers.get(HttpHeaderNames.HOST);
+        boolean webSocket = Upgrades.isWebSocket(headers);
         ProxyHeaders.stripHopByHop(headers);
-        HttpUtil.setKeepAlive(request, true);
+        if (webSocket) {
+            Upgrades.requestWebSocket(headers);
+        } else {
+            HttpUtil.setKeepAlive(request, true);
+        }
         headers.set(ProxyHeaders.X_REQUEST_ID, info.requestId());
         headers.set(ProxyHeaders.TRACEPARENT, info.traceparent());
         ProxyHeaders.appendForwardedFor(headers, info.clientIp());

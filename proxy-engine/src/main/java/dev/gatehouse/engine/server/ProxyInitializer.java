@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 /** The client connection's pipeline, with the limits of the snapshot current when it connected. */
 final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
 
+    /** The HTTP handlers a connection sheds when it becomes a WebSocket tunnel, in removal order. */
+    static final java.util.List<String> HTTP_HANDLERS = java.util.List.of("head-timer", "http", "head-timeout", "idle", "body");
+
     private final ProxyRuntime runtime;
     private final ChannelGroup clients;
 

@@ -4,6 +4,7 @@ import dev.gatehouse.engine.config.LimitsConfig;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -85,10 +86,10 @@ public final class UpstreamConnector {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(
-                                new HttpClientCodec(),
-                                new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS),
-                                new UpstreamHandler());
+                        ch.pipeline()
+                                .addLast("http", new HttpClientCodec())
+                                .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                                .addLast("upstream", new UpstreamHandler());
                     }
                 })
                 .connect(endpoint.host(), endpoint.port());
@@ -101,6 +102,17 @@ public final class UpstreamConnector {
             }
         });
         return connecting;
+    }
+
+    /**
+     * Turns a connection that answered 101 Switching Protocols into a raw byte pipe: from now on
+     * {@code relay} gets the bytes it reads (any already decoded first), and it is never pooled.
+     */
+    public void detachForTunnel(Channel channel, ChannelHandler relay) {
+        channel.attr(UpstreamHandler.OWNER).set(null);
+        channel.pipeline().replace("upstream", "relay", relay);
+        channel.pipeline().remove("idle");
+        channel.pipeline().remove("http");
     }
 
     /** Closes a connection whose exchange was abandoned; what it still reads is dropped. */
