@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -133,12 +134,16 @@ public final class GatewayServer implements ProxyRuntime, AutoCloseable {
         }
         clients.forEach(c -> c.pipeline().fireUserEventTriggered(ProxyHandler.DRAIN));
         long giveUpAt = System.nanoTime() + deadline.toNanos();
-        acceptors.next().scheduleAtFixedRate(() -> {
-            if (!drained.isDone() && (inFlight.get() == 0 || System.nanoTime() >= giveUpAt)) {
+        ScheduledFuture<?> poll = acceptors.next().scheduleAtFixedRate(() -> {
+            if (inFlight.get() == 0 || System.nanoTime() >= giveUpAt) {
                 drained.complete(null);
             }
         }, 0, 10, TimeUnit.MILLISECONDS);
-        return drained.thenRun(this::close);
+        // close() waits for the event loops to terminate, so it must not run on one of them.
+        return drained.thenRunAsync(() -> {
+            poll.cancel(false);
+            close();
+        }, task -> new Thread(task, "gatehouse-drain").start());
     }
 
     @Override

@@ -79,10 +79,12 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         EngineSnapshot snapshot = runtime.snapshot();
-        CompiledRoute route = snapshot.routes().match(facts(request));
+        RequestFacts facts = facts(request);
+        CompiledRoute route = snapshot.routes().match(facts);
         if (route == null) {
+            String model = facts.modelWasRead() && facts.model() != null ? " for model \"" + facts.model() + "\"" : "";
             respondError(request, info, GatewayError.ROUTE_NOT_FOUND,
-                    "no route matches " + request.method() + " " + request.uri());
+                    "no route matches " + request.method() + " " + request.uri() + model);
             return;
         }
         info.route(route.name());
