@@ -1,5 +1,6 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.engine.EngineOptions;
 import dev.gatehouse.engine.GatewayEngine;
 import dev.gatehouse.engine.config.ConfigError;
 import dev.gatehouse.engine.config.ConfigException;
@@ -92,7 +93,7 @@ final class ServeCommand {
             HostPort at = listen != null ? listen : new HostPort(ListenerConfig.DEFAULT_HOST, ListenerConfig.DEFAULT_PORT);
             DemoEnvironment demo = DemoEnvironment.start(at.host(), at.port());
             try {
-                GatewayEngine engine = GatewayEngine.start(demo.config());
+                GatewayEngine engine = GatewayEngine.start(demo.config(), engineOptions());
                 printReady(engine);
                 printDemoHelp(engine, demo);
                 return new RunningGateway(engine, demo, null, out);
@@ -103,10 +104,14 @@ final class ServeCommand {
         }
         Path file = Path.of(line.value("--config"));
         GatewayConfig config = withListen(ConfigLoader.load(file), listen);
-        GatewayEngine engine = GatewayEngine.start(config);
+        GatewayEngine engine = GatewayEngine.start(config, engineOptions());
         printReady(engine);
         ConfigReloader reloader = ConfigReloader.watch(file, engine, c -> withListen(c, listen), home, out, err);
         return new RunningGateway(engine, null, reloader, out);
+    }
+
+    private EngineOptions engineOptions() {
+        return EngineOptions.defaults().withHealthListener(new HealthLog(out));
     }
 
     private static GatewayConfig withListen(GatewayConfig config, HostPort listen) {
