@@ -7,6 +7,8 @@ import dev.gatehouse.engine.config.ConfigLoader;
 import dev.gatehouse.engine.config.ConfigStore;
 import dev.gatehouse.engine.config.GatewayConfig;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -43,11 +45,8 @@ final class ConfigReloader implements AutoCloseable {
         this.history = history;
         this.out = out;
         this.err = err;
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "gatehouse-config-reloader");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.poller = Executors.newSingleThreadScheduledExecutor(
+                new DefaultThreadFactory("gatehouse-config-reloader", true));
     }
 
     static ConfigReloader watch(Path file, GatewayEngine engine, UnaryOperator<GatewayConfig> adjust,

@@ -3,6 +3,8 @@ package dev.gatehouse.app;
 import dev.gatehouse.engine.health.HealthListener;
 import dev.gatehouse.engine.health.HealthState;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
+
 import java.io.PrintStream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,11 +17,8 @@ import java.util.concurrent.Executors;
 final class HealthLog implements HealthListener {
 
     private final PrintStream out;
-    private final ExecutorService printer = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "gatehouse-health-log");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService printer = Executors.newSingleThreadExecutor(
+                new DefaultThreadFactory("gatehouse-health-log", true));
 
     HealthLog(PrintStream out) {
         this.out = out;

@@ -17,6 +17,8 @@ import dev.gatehouse.engine.server.Transport;
 import dev.gatehouse.engine.upstream.PoolBuilder;
 import dev.gatehouse.engine.upstream.UpstreamPool;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
+
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,11 +50,8 @@ public final class GatewayEngine implements AutoCloseable {
         this.poolBuilder = new PoolBuilder(this::newHealth);
         this.server = new GatewayServer(() -> snapshot, options.transport(), options.workerThreads());
         // Probes resolve host names and time themselves here, never on an event loop.
-        this.healthExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "gatehouse-health");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.healthExecutor = Executors.newSingleThreadScheduledExecutor(
+                new DefaultThreadFactory("gatehouse-health", true));
     }
 
     /** Starts an engine serving {@code config}, which must be valid. */
