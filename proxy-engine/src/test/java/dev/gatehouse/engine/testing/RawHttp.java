@@ -83,6 +83,20 @@ public final class RawHttp implements AutoCloseable {
         return new Response(status, headers, new byte[0]);
     }
 
+    /** Reads and discards up to {@code n} bytes; returns how many came before the end of the stream. */
+    public long discard(long n) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        while (total < n) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, n - total));
+            if (read < 0) {
+                break;
+            }
+            total += read;
+        }
+        return total;
+    }
+
     /** Reads and counts body bytes until the server closes the connection. */
     public long countUntilClose() throws IOException {
         byte[] buffer = new byte[64 * 1024];
