@@ -53,12 +53,7 @@ public final class RawHttp implements AutoCloseable {
         Response head = readHead();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if ("chunked".equalsIgnoreCase(head.headers().get("transfer-encoding"))) {
-            int size;
-            while ((size = Integer.parseInt(readLine().split(";")[0].trim(), 16)) > 0) {
-                body.write(in.readNBytes(size));
-                readLine();
-            }
-            readLine();
+            body.write(readChunkedBody());
         } else if (head.headers().containsKey("content-length")) {
             int length = Integer.parseInt(head.headers().get("content-length"));
             byte[] bytes = in.readNBytes(length);
@@ -68,6 +63,22 @@ public final class RawHttp implements AutoCloseable {
             body.write(bytes);
         }
         return new Response(head.status(), head.headers(), body.toByteArray());
+    }
+
+    /** A chunked body up to and including its last chunk; fails if the connection closes first. */
+    public byte[] readChunkedBody() throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int size;
+        while ((size = Integer.parseInt(readLine().split(";")[0].trim(), 16)) > 0) {
+            byte[] chunk = in.readNBytes(size);
+            if (chunk.length < size) {
+                throw new EOFException("chunk cut after " + chunk.length + " of " + size + " bytes");
+            }
+            body.write(chunk);
+            readLine();
+        }
+        readLine();
+        return body.toByteArray();
     }
 
     /** The status line and headers of a response, leaving its body unread. */
