@@ -4,6 +4,7 @@ import dev.gatehouse.engine.config.ListenerConfig;
 import dev.gatehouse.engine.upstream.UpstreamConnector;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
@@ -129,7 +130,8 @@ public final class GatewayServer implements ProxyRuntime, AutoCloseable {
         draining = true;
         CompletableFuture<Void> drained = new CompletableFuture<>();
         synchronized (this) {
-            listeners.values().forEach(Channel::close);
+            // Wait for the sockets to close: once drain returns, a new connection must be refused.
+            listeners.values().stream().map(Channel::close).toList().forEach(ChannelFuture::awaitUninterruptibly);
             listeners.clear();
         }
         clients.forEach(c -> c.pipeline().fireUserEventTriggered(ProxyHandler.DRAIN));
@@ -143,7 +145,7 @@ public final class GatewayServer implements ProxyRuntime, AutoCloseable {
         return drained.thenRunAsync(() -> {
             poll.cancel(false);
             close();
-        }, task -> new Thread(task, "gatehouse-drain").start());
+        }, task -> Thread.ofPlatform().daemon().name("gatehouse-drain").start(task));
     }
 
     @Override

@@ -221,8 +221,10 @@ final class ProxyExchange implements UpstreamListener {
         client.write(content);
         if (!client.channel().isWritable()) {
             // Backpressure: stop reading upstream until the client drains (channelWritabilityChanged).
-            client.flush();
+            // Stop first, then flush: a flush that drains at once fires the writable event right
+            // inside it, and only a stop made before that event is undone by it.
             upstream.config().setAutoRead(false);
+            client.flush();
         }
     }
 

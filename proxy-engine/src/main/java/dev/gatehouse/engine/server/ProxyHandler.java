@@ -6,6 +6,7 @@ import dev.gatehouse.engine.routing.RequestFacts;
 import dev.gatehouse.engine.upstream.UpstreamPool;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -118,7 +119,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 }
             });
         } else if (runtime.draining()) {
-            ctx.close();
+            // After the response's last bytes are written, not before: close() would discard them.
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.gatehouse.engine.upstream;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResultProvider;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.AttributeKey;
@@ -24,13 +25,14 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
+        if (msg instanceof DecoderResultProvider decoded && decoded.decoderResult().isFailure()) {
+            // Not HTTP we can forward, in the head or mid-body (the decoder then emits a failed *last*
+            // content, which must not pass for a clean end): a lost connection, never pooled again.
+            ReferenceCountUtil.release(msg);
+            ctx.close();
+            return;
+        }
         if (msg instanceof HttpResponse response) {
-            if (response.decoderResult().isFailure()) {
-                // Not HTTP we can forward: treat it as a lost connection (the exchange answers 502).
-                ReferenceCountUtil.release(msg);
-                ctx.close();
-                return;
-            }
             owner.onResponseHead(response);
         } else {
             owner.onContent(msg);

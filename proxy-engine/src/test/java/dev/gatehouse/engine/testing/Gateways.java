@@ -51,18 +51,20 @@ public final class Gateways {
     public static final class LimitsBuilder {
         public Long maxBodyBytes;
         public Integer maxHeaderBytes;
+        public Integer maxInitialLineBytes;
         public java.time.Duration headerReadTimeout;
         public java.time.Duration upstreamTimeout;
         public java.time.Duration clientIdleTimeout;
 
         public LimitsBuilder maxBodyBytes(long v) { maxBodyBytes = v; return this; }
         public LimitsBuilder maxHeaderBytes(int v) { maxHeaderBytes = v; return this; }
+        public LimitsBuilder maxInitialLineBytes(int v) { maxInitialLineBytes = v; return this; }
         public LimitsBuilder headerReadTimeout(java.time.Duration v) { headerReadTimeout = v; return this; }
         public LimitsBuilder upstreamTimeout(java.time.Duration v) { upstreamTimeout = v; return this; }
         public LimitsBuilder clientIdleTimeout(java.time.Duration v) { clientIdleTimeout = v; return this; }
 
         LimitsConfig build() {
-            return new LimitsConfig(maxBodyBytes, maxHeaderBytes, null, headerReadTimeout, upstreamTimeout, null,
+            return new LimitsConfig(maxBodyBytes, maxHeaderBytes, maxInitialLineBytes, headerReadTimeout, upstreamTimeout, null,
                     clientIdleTimeout, null, null);
         }
     }
