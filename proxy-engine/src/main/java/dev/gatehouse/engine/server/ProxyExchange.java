@@ -62,6 +62,7 @@ final class ProxyExchange implements UpstreamListener {
     private boolean done;
     private long sentAtNanos;
     private ScheduledFuture<?> timeout;
+    private long deadlineNanos;
 
     ProxyExchange(ChannelHandlerContext client, FullHttpRequest request, ExchangeInfo info, UpstreamPool pool,
                   LimitsConfig limits, UpstreamConnector connector, Runnable onDone) {
@@ -144,13 +145,30 @@ final class ProxyExchange implements UpstreamListener {
         });
     }
 
-    /** The upstream timeout guards the wait for the head and every pause between body chunks. */
+    /**
+     * The upstream timeout guards the wait for the head and every pause between body chunks. Re-arming
+     * only moves a deadline: one timer task per exchange re-schedules itself while the deadline keeps
+     * moving, instead of a schedule and a cancel per chunk on the event loop's timer queue.
+     */
     private void armTimeout() {
-        if (timeout != null) {
-            timeout.cancel(false);
+        long timeoutNanos = limits.upstreamTimeout().toNanos();
+        deadlineNanos = System.nanoTime() + timeoutNanos;
+        if (timeout == null) {
+            timeout = client.channel().eventLoop().schedule(this::checkTimeout, timeoutNanos, TimeUnit.NANOSECONDS);
         }
-        timeout = client.channel().eventLoop().schedule(this::timedOut,
-                limits.upstreamTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void checkTimeout() {
+        timeout = null;
+        if (done) {
+            return;
+        }
+        long left = deadlineNanos - System.nanoTime();
+        if (left > 0) {
+            timeout = client.channel().eventLoop().schedule(this::checkTimeout, left, TimeUnit.NANOSECONDS);
+            return;
+        }
+        timedOut();
     }
 
     private void timedOut() {

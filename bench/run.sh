@@ -1,0 +1,296 @@
+#!/usr/bin/env bash
+# Gatehouse performance acceptance, in one run, Gatehouse and nginx side by side on the same
+# origin and the same load generator (wrk). Prints a markdown table with PASS/FAIL per target and
+# keeps every raw output under bench/out/. Loopback only; every phase is bounded in time.
+#   bench/run.sh            (as root, or with nginx and wrk already installed)
+# Knobs (environment): TP_SECONDS (6) TP_ROUNDS (3) LAT_SECONDS (15) SSE_STREAMS (1000) SSE_CHUNKS (40)
+#   SSE_INTERVAL_MS (100) RELOAD_ROUTES (10000) RELOAD_REPS (20) WRK_CONNS (64)
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+out="$here/out"
+TP_SECONDS=${TP_SECONDS:-6}
+TP_ROUNDS=${TP_ROUNDS:-3}
+LAT_SECONDS=${LAT_SECONDS:-15}
+WRK_CONNS=${WRK_CONNS:-64}
+LAT_CONNS=${LAT_CONNS:-21}
+LAT_GAP_MS=${LAT_GAP_MS:-10}
+SSE_STREAMS=${SSE_STREAMS:-1000}
+SSE_CHUNKS=${SSE_CHUNKS:-40}
+SSE_INTERVAL_MS=${SSE_INTERVAL_MS:-100}
+RELOAD_ROUTES=${RELOAD_ROUTES:-10000}
+RELOAD_REPS=${RELOAD_REPS:-20}
+
+# Fixed loopback ports.
+P_ORIGIN=18081     # nginx: the static 200-byte JSON origin (1 worker)
+P_NGINX=18082      # nginx: the reference proxy (2 workers) in front of the origin
+P_GATEHOUSE=18080  # Gatehouse in front of the origin (and of the SSE origin)
+P_SSE=18083        # the bench tool's SSE origin (stamps every chunk)
+JSON_PATH=/data.json
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+started=$(date +%s)
+load_before=$(cut -d" " -f1-3 /proc/loadavg)
+
+# ------------------------------------------------------------------ tools
+if ! command -v nginx >/dev/null 2>&1 || ! command -v wrk >/dev/null 2>&1; then
+  log "installing nginx-light and wrk"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -q nginx-light wrk >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q nginx-light wrk >/dev/null; }
+fi
+# shellcheck source=../tools/find-jdk.sh
+source "$root/tools/find-jdk.sh"
+# The launcher builds when the jar is missing or sources changed; do that now, not while timing.
+"$root/gatehouse" --version >/dev/null
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+log "fd limit $(ulimit -n); $(nproc) cores; java $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); $(nginx -v 2>&1); $(wrk -v 2>&1 | head -1)"
+
+rm -rf "$out"; mkdir -p "$out"
+work=$(mktemp -d /tmp/gatehouse-bench.XXXXXX)
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  sleep 0.5
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+wait_port() {  # port, seconds
+  local i
+  for ((i = 0; i < $2 * 10; i++)); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  log "nothing listens on port $1 after $2 s"; return 1
+}
+
+bench_java() { "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$root/app/target/lib/*" "$here/src/GatehouseBench.java" "$@"; }
+# For "bench_java_bg ... &": exec, so that $! is the JVM itself and the EXIT trap can stop it.
+bench_java_bg() { exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$root/app/target/lib/*" "$here/src/GatehouseBench.java" "$@"; }
+
+# ------------------------------------------------------------------ origin + reference nginx
+# A 200-byte JSON body (an OpenAI-style completion padded with "x").
+prefix='{"id":"cmpl-bench","object":"chat.completion","model":"bench","usage":{"prompt_tokens":5,"completion_tokens":7},"text":"'
+pad=$((200 - ${#prefix} - 2))
+body="$prefix$(head -c "$pad" /dev/zero | tr '\0' x)\"}"
+echo -n "$body" > "$work/data.json"
+
+common_nginx() {  # name
+  cat <<EOF
+daemon off;
+master_process on;
+pid $work/$1.pid;
+error_log $work/$1-error.log warn;
+worker_rlimit_nofile 65536;
+events { worker_connections 16384; multi_accept on; }
+EOF
+}
+{ common_nginx origin; cat <<EOF
+worker_processes 1;
+http {
+  access_log off;
+  client_body_temp_path $work/origin-tmp;
+  keepalive_requests 1000000;
+  keepalive_timeout 120s;
+  server {
+    listen 127.0.0.1:$P_ORIGIN reuseport backlog=4096;
+    location = $JSON_PATH { default_type application/json; return 200 '$body'; }
+    location / { return 404; }
+  }
+}
+EOF
+} > "$work/origin.conf"
+{ common_nginx proxy; cat <<EOF
+worker_processes 2;
+http {
+  access_log off;
+  client_body_temp_path $work/proxy-tmp;
+  proxy_temp_path $work/proxy-tmp2;
+  keepalive_requests 1000000;
+  keepalive_timeout 120s;
+  upstream origin { server 127.0.0.1:$P_ORIGIN; keepalive 64; keepalive_requests 1000000; }
+  server {
+    listen 127.0.0.1:$P_NGINX backlog=4096;
+    location / {
+      proxy_pass http://origin;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+    }
+  }
+}
+EOF
+} > "$work/proxy.conf"
+cp "$work/origin.conf" "$work/proxy.conf" "$out/"
+
+nginx -e "$work/origin-boot.log" -p "$work" -c "$work/origin.conf" & pids+=($!)
+nginx -e "$work/proxy-boot.log" -p "$work" -c "$work/proxy.conf" & pids+=($!)
+bench_java_bg sse-origin "$P_SSE" > "$out/sse-origin.log" 2>&1 & pids+=($!)
+
+# ------------------------------------------------------------------ Gatehouse
+cat > "$work/gatehouse.json" <<EOF
+{
+  "listeners": [{"name": "bench", "host": "127.0.0.1", "port": $P_GATEHOUSE}],
+  "pools": [
+    {"name": "static", "balancer": {"strategy": "round_robin"}, "healthCheck": {"enabled": false},
+     "endpoints": [{"host": "127.0.0.1", "port": $P_ORIGIN}]},
+    {"name": "sse", "balancer": {"strategy": "round_robin"}, "healthCheck": {"enabled": false},
+     "endpoints": [{"host": "127.0.0.1", "port": $P_SSE}]}
+  ],
+  "routes": [
+    {"name": "sse", "priority": 10, "pool": "sse", "match": {"path": {"kind": "prefix", "value": "/sse"}}},
+    {"name": "static", "pool": "static", "match": {"path": {"kind": "prefix", "value": "/"}}}
+  ]
+}
+EOF
+cp "$work/gatehouse.json" "$out/"
+GATEHOUSE_JAVA_OPTS="-Xmx256m --enable-native-access=ALL-UNNAMED" \
+  "$root/gatehouse" serve --config "$work/gatehouse.json" --home "$work/home" > "$out/gatehouse.log" 2>&1 & gh_pid=$!
+pids+=($gh_pid)
+
+wait_port $P_ORIGIN 10; wait_port $P_NGINX 10; wait_port $P_SSE 30; wait_port $P_GATEHOUSE 60
+# The launcher execs java, so $gh_pid is the JVM.
+gh_transport=$("$JAVA_HOME/bin/jcmd" "$gh_pid" Thread.print 2>/dev/null | grep -q 'EpollIoHandler' && echo epoll || echo "not epoll")
+for p in $P_ORIGIN $P_NGINX $P_GATEHOUSE; do
+  code=$(curl -s -o "$out/check-$p.json" -w '%{http_code}' "http://127.0.0.1:$p$JSON_PATH")
+  [ "$code" = 200 ] && cmp -s "$out/check-$p.json" "$work/data.json" || { log "port $p answered $code, not the origin's body"; exit 1; }
+done
+log "origin, nginx, SSE origin and Gatehouse (pid $gh_pid, $gh_transport) are up; body ${#body} bytes"
+
+# ------------------------------------------------------------------ wrk scripts
+cat > "$work/report.lua" <<'EOF'
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("WRK requests=%d duration_s=%.3f rps=%.1f p50_us=%.1f p90_us=%.1f p99_us=%.1f p999_us=%.1f max_us=%.1f socket_errors=%d non2xx=%d\n",
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency:percentile(99.9), latency.max,
+    e.connect + e.read + e.write + e.timeout, e.status))
+end
+EOF
+{ cat "$work/report.lua"; echo "function delay() return $LAT_GAP_MS end"; } > "$work/paced.lua"
+
+run_wrk() {  # name url threads conns seconds script
+  wrk -t"$2" -c"$3" -d"$4s" --latency -s "$5" "$1" > "$out/$6.txt" 2>&1 || true
+  grep '^WRK ' "$out/$6.txt" || { log "wrk $6 printed no summary"; echo "WRK requests=0 rps=0 p50_us=0 p99_us=0 socket_errors=0 non2xx=0"; }
+}
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2" | head -1; }
+
+# ------------------------------------------------------------------ 1. throughput
+log "warm-up: Gatehouse 10 s, nginx 3 s, direct 2 s (JIT, connection pools)"
+run_wrk "http://127.0.0.1:$P_GATEHOUSE$JSON_PATH" 2 "$WRK_CONNS" 10 "$work/report.lua" warmup-gatehouse >/dev/null
+run_wrk "http://127.0.0.1:$P_NGINX$JSON_PATH" 2 "$WRK_CONNS" 3 "$work/report.lua" warmup-nginx >/dev/null
+run_wrk "http://127.0.0.1:$P_ORIGIN$JSON_PATH" 2 "$WRK_CONNS" 2 "$work/report.lua" warmup-direct >/dev/null
+
+cpu_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
+median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+nginx_pids="$(cat "$work/proxy.pid") $(pgrep -P "$(cat "$work/proxy.pid")" | tr '\n' ' ')"
+log "1. throughput: wrk -t2 -c$WRK_CONNS, keep-alive, $TP_ROUNDS rounds of ${TP_SECONDS}s, nginx and Gatehouse alternating"
+tp_direct=$(run_wrk "http://127.0.0.1:$P_ORIGIN$JSON_PATH" 2 "$WRK_CONNS" "$TP_SECONDS" "$work/report.lua" tp-direct)
+rps_nginx=""; rps_gh=""; req_nginx=0; req_gh=0; cpu_nginx=0; cpu_gh=0
+for ((round = 1; round <= TP_ROUNDS; round++)); do
+  c0=$(cpu_ticks $nginx_pids)
+  r=$(run_wrk "http://127.0.0.1:$P_NGINX$JSON_PATH" 2 "$WRK_CONNS" "$TP_SECONDS" "$work/report.lua" "tp-nginx-$round")
+  cpu_nginx=$((cpu_nginx + $(cpu_ticks $nginx_pids) - c0))
+  rps_nginx="$rps_nginx $(field rps "$r")"; req_nginx=$((req_nginx + $(field requests "$r")))
+  c0=$(cpu_ticks "$gh_pid")
+  r=$(run_wrk "http://127.0.0.1:$P_GATEHOUSE$JSON_PATH" 2 "$WRK_CONNS" "$TP_SECONDS" "$work/report.lua" "tp-gatehouse-$round")
+  cpu_gh=$((cpu_gh + $(cpu_ticks "$gh_pid") - c0))
+  rps_gh="$rps_gh $(field rps "$r")"; req_gh=$((req_gh + $(field requests "$r")))
+  errs_gh=$(( ${errs_gh:-0} + $(field socket_errors "$r") + $(field non2xx "$r") ))
+  log "   round $round: nginx $(field rps "$(grep '^WRK' "$out/tp-nginx-$round.txt")") req/s, Gatehouse $(field rps "$r") req/s"
+done
+# CPU per request of the proxy process(es), user + system, from /proc (10 ms ticks): steadier than req/s
+# when other work shares the machine.
+us_nginx=$(awk -v c="$cpu_nginx" -v r="$req_nginx" 'BEGIN{printf "%.1f", r ? c * 10000 / r : 0}')
+us_gh=$(awk -v c="$cpu_gh" -v r="$req_gh" 'BEGIN{printf "%.1f", r ? c * 10000 / r : 0}')
+tp_nginx="WRK rps=$(median <<<"$rps_nginx")"; tp_gh="WRK rps=$(median <<<"$rps_gh")"
+log "   direct: $tp_direct"; log "   nginx req/s:$rps_nginx, CPU $us_nginx µs/req"; log "   Gatehouse req/s:$rps_gh, CPU $us_gh µs/req"
+
+# ------------------------------------------------------------------ 2. latency at a constant rate
+log "2. latency at ~2000 req/s: wrk -t1 -c$LAT_CONNS, ${LAT_GAP_MS} ms pause per connection, ${LAT_SECONDS}s each path"
+lat_direct=$(run_wrk "http://127.0.0.1:$P_ORIGIN$JSON_PATH" 1 "$LAT_CONNS" "$LAT_SECONDS" "$work/paced.lua" lat-direct)
+lat_nginx=$(run_wrk "http://127.0.0.1:$P_NGINX$JSON_PATH" 1 "$LAT_CONNS" "$LAT_SECONDS" "$work/paced.lua" lat-nginx)
+lat_gh=$(run_wrk "http://127.0.0.1:$P_GATEHOUSE$JSON_PATH" 1 "$LAT_CONNS" "$LAT_SECONDS" "$work/paced.lua" lat-gatehouse)
+log "   direct: $lat_direct"; log "   nginx: $lat_nginx"; log "   gatehouse: $lat_gh"
+
+# ------------------------------------------------------------------ 3. SSE streams
+log "3. SSE: warm-up through Gatehouse (200 streams x 20 chunks x 50 ms)"
+bench_java sse-client 127.0.0.1 $P_GATEHOUSE 200 20 50 warmup > "$out/sse-warmup.txt" 2>&1 || true
+log "   direct: $SSE_STREAMS streams x $SSE_CHUNKS chunks x $SSE_INTERVAL_MS ms"
+bench_java sse-client 127.0.0.1 $P_SSE "$SSE_STREAMS" "$SSE_CHUNKS" "$SSE_INTERVAL_MS" direct > "$out/sse-direct.txt" 2>&1 || true
+log "   through Gatehouse: the same; heap sampled once all streams are open"
+bench_java_bg sse-client 127.0.0.1 $P_GATEHOUSE "$SSE_STREAMS" "$SSE_CHUNKS" "$SSE_INTERVAL_MS" gatehouse > "$out/sse-gatehouse.txt" 2>&1 &
+sse_client=$!; pids+=($sse_client)
+heap_used_mb=NaN; open_conns=0; rss_mb=NaN
+for ((i = 0; i < 200; i++)); do
+  grep -q ALL_STREAMS_OPEN "$out/sse-gatehouse.txt" 2>/dev/null && break
+  kill -0 $sse_client 2>/dev/null || break
+  sleep 0.1
+done
+if grep -q ALL_STREAMS_OPEN "$out/sse-gatehouse.txt" 2>/dev/null; then
+  sleep 1
+  open_conns=$(ss -Htn state established "( sport = :$P_GATEHOUSE )" | wc -l)
+  "$JAVA_HOME/bin/jcmd" "$gh_pid" GC.run > "$out/sse-gc-run.txt" 2>&1 || true
+  "$JAVA_HOME/bin/jcmd" "$gh_pid" GC.heap_info > "$out/sse-heap-info.txt" 2>&1 || true
+  grep -i VmRSS "/proc/$gh_pid/status" > "$out/sse-rss.txt" || true
+  used_k=$(grep -o 'used [0-9]*K' "$out/sse-heap-info.txt" | head -1 | tr -dc 0-9)
+  [ -n "$used_k" ] && heap_used_mb=$(awk -v k="$used_k" 'BEGIN{printf "%.1f", k/1024}')
+  rss_mb=$(awk '{printf "%.0f", $2/1024}' "$out/sse-rss.txt" 2>/dev/null || echo NaN)
+  log "   open client connections on Gatehouse: $open_conns; heap used after GC: ${heap_used_mb} MB; RSS ${rss_mb} MB"
+else
+  log "   the streams never all opened (see $out/sse-gatehouse.txt)"
+fi
+wait $sse_client || true
+sse_direct=$(grep '^SSE ' "$out/sse-direct.txt" || echo "SSE completed=0")
+sse_gh=$(grep '^SSE ' "$out/sse-gatehouse.txt" || echo "SSE completed=0")
+log "   direct: $sse_direct"; log "   gatehouse: $sse_gh"
+
+# ------------------------------------------------------------------ 4. reload
+log "4. apply a $RELOAD_ROUTES-route config ($RELOAD_REPS timed repetitions after warm-up)"
+bench_java reload "$RELOAD_ROUTES" "$RELOAD_REPS" > "$out/reload.txt" 2>&1 || true
+reload=$(grep '^RELOAD ' "$out/reload.txt" || echo "RELOAD median_ms=NaN max_ms=NaN")
+log "   $reload"
+
+# ------------------------------------------------------------------ table
+num() { local v; v=$(field "$1" "$2"); echo "${v:-NaN}"; }
+verdict() { awk -v a="$1" "BEGIN{ if (a ~ /nan/ || a == \"\") {print \"FAIL\"; exit} print (a $2) ? \"PASS\" : \"FAIL\" }"; }
+fmt() { awk -v a="$1" 'BEGIN{printf "%.0f", a}'; }
+diff_us() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%+.0f", a - b}'; }
+
+rd=$(num rps "$tp_direct"); rn=$(num rps "$tp_nginx"); rg=$(num rps "$tp_gh")
+ld50=$(num p50_us "$lat_direct"); ln50=$(num p50_us "$lat_nginx"); lg50=$(num p50_us "$lat_gh")
+ld99=$(num p99_us "$lat_direct"); ln99=$(num p99_us "$lat_nginx"); lg99=$(num p99_us "$lat_gh")
+lrd=$(num rps "$lat_direct"); lrn=$(num rps "$lat_nginx"); lrg=$(num rps "$lat_gh")
+add50=$(awk -v a="$lg50" -v b="$ld50" 'BEGIN{print a - b}')
+add99=$(awk -v a="$lg99" -v b="$ld99" 'BEGIN{print a - b}')
+sd_ok=$(num completed "$sse_direct"); sg_ok=$(num completed "$sse_gh")
+sd50=$(num p50_us "$sse_direct"); sg50=$(num p50_us "$sse_gh")
+sd99=$(num p99_us "$sse_direct"); sg99=$(num p99_us "$sse_gh")
+sdmax=$(num max_us "$sse_direct"); sgmax=$(num max_us "$sse_gh")
+sd1=$(num within_1ms_pct "$sse_direct"); sg1=$(num within_1ms_pct "$sse_gh")
+sadd99=$(awk -v a="$sg99" -v b="$sd99" 'BEGIN{print a - b}')
+rl_med=$(num median_ms "$reload"); rl_max=$(num max_ms "$reload"); rl_cold=$(num cold_ms "$reload")
+
+table=$(cat <<EOF
+## Gatehouse performance acceptance — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, loopback
+
+Origin: nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') (1 worker) answering a ${#body}-byte JSON from memory. Reference: nginx proxy, \`worker_processes 2\` (Gatehouse runs 2 event loops on 2 cores), \`upstream { keepalive 64; }\`, HTTP/1.1 to the upstream. Gatehouse: $gh_transport, -Xmx256m. Load: wrk 4.1, keep-alive, on the same 2 cores.
+
+| # | measure | direct | via nginx | via Gatehouse | target | result |
+|---|---|---:|---:|---:|---|---|
+| 1 | throughput, req/s, median of $TP_ROUNDS alternating ${TP_SECONDS}s rounds (wrk -t2 -c$WRK_CONNS) | $(fmt "$rd") | $(fmt "$rn") | $(fmt "$rg") | Gatehouse ≥ nginx ($(awk -v a="$rg" -v b="$rn" 'BEGIN{printf "%.0f%%", 100*a/b}')) | $(verdict "$rg" ">= $rn") |
+| 1b | proxy CPU per request, µs (user+sys of the proxy processes / requests) | – | $us_nginx | $us_gh | (information) | – |
+| 2a | latency p50, µs, at $(fmt "$lrg") req/s (direct $(fmt "$lrd"), nginx $(fmt "$lrn")) | $(fmt "$ld50") | $(fmt "$ln50") ($(diff_us "$ln50" "$ld50")) | $(fmt "$lg50") ($(diff_us "$lg50" "$ld50")) | added < 100 µs | $(verdict "$add50" "< 100") |
+| 2b | latency p99, µs, same run | $(fmt "$ld99") | $(fmt "$ln99") ($(diff_us "$ln99" "$ld99")) | $(fmt "$lg99") ($(diff_us "$lg99" "$ld99")) | added < 1000 µs | $(verdict "$add99" "< 1000") |
+| 3a | SSE streams held at once, completed / $SSE_STREAMS ($SSE_CHUNKS chunks × $SSE_INTERVAL_MS ms) | $sd_ok | – | $sg_ok ($open_conns open client conns) | $SSE_STREAMS | $(verdict "$sg_ok" "== $SSE_STREAMS") |
+| 3b | Gatehouse heap used after full GC with the streams open, MB (RSS $rss_mb MB) | – | – | $heap_used_mb | < 256 MB (and -Xmx256m) | $(verdict "$heap_used_mb" "< 256") |
+| 3c | SSE per-chunk delay origin→client p50 / p99, µs | $(fmt "$sd50") / $(fmt "$sd99") | – | $(fmt "$sg50") / $(fmt "$sg99") (p50 $(diff_us "$sg50" "$sd50"), p99 $(diff_us "$sg99" "$sd99")) | added p99 < 1000 µs | $(verdict "$sadd99" "< 1000") |
+| 3d | SSE chunks arriving within 1 ms of the origin's send, % (max delay µs) | $sd1 ($(fmt "$sdmax")) | – | $sg1 ($(fmt "$sgmax")) | every chunk: 100 % | $(verdict "$sg1" ">= 100") |
+| 4 | apply a $RELOAD_ROUTES-route config, ms (median / max of $RELOAD_REPS; first cold apply $rl_cold) | – | – | $rl_med / $rl_max | < 200 ms | $(verdict "$rl_max" "< 200") |
+
+Gatehouse errors during the throughput rounds (socket errors + non-2xx): $errs_gh. Load average before the run: $load_before (other work on the machine shares its 2 cores and shows as noise). Raw outputs: bench/out/. Run took $(( $(date +%s) - started )) s.
+EOF
+)
+echo "$table" | tee "$out/table.md"
