@@ -25,20 +25,35 @@ final class HeaderReadTimeout extends ChannelInboundHandlerAdapter {
     private final long timeoutNanos;
     private Phase phase = Phase.BETWEEN_REQUESTS;
     private ScheduledFuture<?> pending;
+    private long headStartedNanos;
 
     HeaderReadTimeout(long timeoutNanos) {
         this.timeoutNanos = timeoutNanos;
     }
 
+    /**
+     * The timer starts at the first byte of a head but is only scheduled if the head is still
+     * incomplete once that read has been decoded: almost every head arrives in one read, and
+     * then no timer is ever scheduled (timers cost as much as the rest of a small request).
+     */
     ChannelHandler byteWatcher() {
         return new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 if (phase == Phase.BETWEEN_REQUESTS) {
                     phase = Phase.READING_HEAD;
-                    pending = ctx.executor().schedule(() -> expire(ctx), timeoutNanos, TimeUnit.NANOSECONDS);
+                    headStartedNanos = System.nanoTime();
                 }
                 ctx.fireChannelRead(msg);
+            }
+
+            @Override
+            public void channelReadComplete(ChannelHandlerContext ctx) {
+                if (phase == Phase.READING_HEAD && pending == null) {
+                    long left = timeoutNanos - (System.nanoTime() - headStartedNanos);
+                    pending = ctx.executor().schedule(() -> expire(ctx), Math.max(0, left), TimeUnit.NANOSECONDS);
+                }
+                ctx.fireChannelReadComplete();
             }
         };
     }

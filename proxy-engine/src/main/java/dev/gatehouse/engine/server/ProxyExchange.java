@@ -100,7 +100,9 @@ final class ProxyExchange implements UpstreamListener {
     }
 
     private Endpoint pickUntried() {
-        PickContext context = PickContext.hashedOn(HashKeys.keyFor(pool.hashOn(), request.headers(), info.clientIp()));
+        PickContext context = pool.hashes()
+                ? PickContext.hashedOn(HashKeys.keyFor(pool.hashOn(), request.headers(), info.clientIp()))
+                : PickContext.NONE;
         for (int i = 0; i < MAX_ENDPOINT_ATTEMPTS * 2 && tried.size() < MAX_ENDPOINT_ATTEMPTS; i++) {
             Endpoint candidate = pool.pick(context);
             if (candidate == null) {

@@ -40,6 +40,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private ProxyExchange current;
+    private String clientIp;
 
     ProxyHandler(ProxyRuntime runtime) {
         this.runtime = runtime;
@@ -193,9 +194,13 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** The peer's address as text, worked out once per connection rather than per request. */
     private String clientIp() {
-        return ctx.channel().remoteAddress() instanceof InetSocketAddress address
-                ? address.getAddress().getHostAddress() : "unknown";
+        if (clientIp == null) {
+            clientIp = ctx.channel().remoteAddress() instanceof InetSocketAddress address
+                    ? address.getAddress().getHostAddress() : "unknown";
+        }
+        return clientIp;
     }
 
     @Override

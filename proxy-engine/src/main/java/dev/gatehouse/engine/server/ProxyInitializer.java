@@ -38,7 +38,8 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast("head-timer", headerTimeout.byteWatcher());
         pipeline.addLast("http", new HttpServerCodec(decoder));
         pipeline.addLast("head-timeout", headerTimeout);
-        pipeline.addLast("idle", new IdleStateHandler(0, 0, limits.clientIdleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        // Reader idle only: an all-idle check hooks a listener onto every write.
+        pipeline.addLast("idle", new IdleStateHandler(limits.clientIdleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("body", new BodyLimitAggregator((int) Math.min(Integer.MAX_VALUE, limits.maxBodyBytes())));
         pipeline.addLast("proxy", new ProxyHandler(runtime));
     }

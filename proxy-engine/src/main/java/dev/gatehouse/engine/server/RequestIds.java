@@ -57,16 +57,19 @@ public final class RequestIds {
                 && !value.substring(36, 52).chars().allMatch(c -> c == '0');
     }
 
+    /** {@code bytes} random bytes as lower-case hex, never all zeros (W3C treats that as invalid). */
     private static String hex(int bytes) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         char[] out = new char[bytes * 2];
-        for (int i = 0; i < bytes; i++) {
-            int b = random.nextInt(256);
-            out[2 * i] = HEX[b >>> 4];
-            out[2 * i + 1] = HEX[b & 0xf];
+        long bits = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (i % 16 == 0) {
+                bits = random.nextLong();
+            }
+            out[i] = HEX[(int) (bits & 0xf)];
+            bits >>>= 4;
         }
-        // Never all zeros: the W3C spec treats that id as invalid.
-        if (new String(out).chars().allMatch(c -> c == '0')) {
+        if (out[out.length - 1] == '0') {
             out[out.length - 1] = '1';
         }
         return new String(out);

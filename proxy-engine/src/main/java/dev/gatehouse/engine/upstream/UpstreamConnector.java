@@ -88,7 +88,8 @@ public final class UpstreamConnector {
                     protected void initChannel(Channel ch) {
                         ch.pipeline()
                                 .addLast("http", new HttpClientCodec())
-                                .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                                // Reader idle only: an all-idle check hooks a listener onto every write.
+                                .addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS))
                                 .addLast("upstream", new UpstreamHandler());
                     }
                 })

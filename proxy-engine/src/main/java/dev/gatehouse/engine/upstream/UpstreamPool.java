@@ -2,6 +2,7 @@ package dev.gatehouse.engine.upstream;
 
 import dev.gatehouse.engine.balance.LoadBalancer;
 import dev.gatehouse.engine.balance.PickContext;
+import dev.gatehouse.engine.config.BalancerConfig;
 import dev.gatehouse.engine.config.PoolConfig;
 
 import java.util.List;
@@ -24,7 +25,12 @@ public record UpstreamPool(PoolConfig config, List<Endpoint> endpoints, LoadBala
         return balancer.pick(context);
     }
 
-    /** Whether the pool's consistent hash (if any) keys on something the caller must supply. */
+    /** Whether the pool balances by consistent hash, and so needs a hash key per request. */
+    public boolean hashes() {
+        return config.balancer().strategy() == BalancerConfig.Strategy.CONSISTENT_HASH;
+    }
+
+    /** What the pool's consistent hash keys on: {@code client_ip}, {@code consumer} or {@code header:NAME}. */
     public String hashOn() {
         return config.balancer().hashOn();
     }
