@@ -11,6 +11,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -21,11 +22,9 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.ScheduledFuture;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One client request carried to an upstream and its response carried back, chunk by chunk.
@@ -61,17 +60,18 @@ final class ProxyExchange implements UpstreamListener {
     private final List<Object> earlyTunnelBytes = new ArrayList<>(0);
     private boolean done;
     private long sentAtNanos;
-    private ScheduledFuture<?> timeout;
-    private long deadlineNanos;
+    private final DeadlineTimer timer;
+    private final Runnable timedOut = this::timedOut;
 
     ProxyExchange(ChannelHandlerContext client, FullHttpRequest request, ExchangeInfo info, UpstreamPool pool,
-                  LimitsConfig limits, UpstreamConnector connector, Runnable onDone) {
+                  LimitsConfig limits, UpstreamConnector connector, DeadlineTimer timer, Runnable onDone) {
         this.client = client;
         this.request = request;
         this.info = info;
         this.pool = pool;
         this.limits = limits;
         this.connector = connector;
+        this.timer = timer;
         this.onDone = onDone;
         this.clientKeepAlive = HttpUtil.isKeepAlive(request);
         this.upgradeRequested = Upgrades.isWebSocket(request.headers());
@@ -140,7 +140,7 @@ final class ProxyExchange implements UpstreamListener {
         request.headers().set(HttpHeaderNames.HOST, endpoint.address());
         sentAtNanos = System.nanoTime();
         armTimeout();
-        upstream.writeAndFlush(request.retainedDuplicate()).addListener((ChannelFutureListener) written -> {
+        upstream.writeAndFlush(outgoing()).addListener((ChannelFutureListener) written -> {
             if (!written.isSuccess() && !done && upstream == written.channel()) {
                 onConnectionLost(written.cause());
             }
@@ -148,29 +148,17 @@ final class ProxyExchange implements UpstreamListener {
     }
 
     /**
-     * The upstream timeout guards the wait for the head and every pause between body chunks. Re-arming
-     * only moves a deadline: one timer task per exchange re-schedules itself while the deadline keeps
-     * moving, instead of a schedule and a cancel per chunk on the event loop's timer queue.
+     * The request as sent on one attempt: its own view of the body (the write consumes it, and a
+     * retry must send it again) but the same header object, which nothing downstream changes.
      */
-    private void armTimeout() {
-        long timeoutNanos = limits.upstreamTimeout().toNanos();
-        deadlineNanos = System.nanoTime() + timeoutNanos;
-        if (timeout == null) {
-            timeout = client.channel().eventLoop().schedule(this::checkTimeout, timeoutNanos, TimeUnit.NANOSECONDS);
-        }
+    private FullHttpRequest outgoing() {
+        return new DefaultFullHttpRequest(request.protocolVersion(), request.method(), request.uri(),
+                request.content().retainedDuplicate(), request.headers(), request.trailingHeaders());
     }
 
-    private void checkTimeout() {
-        timeout = null;
-        if (done) {
-            return;
-        }
-        long left = deadlineNanos - System.nanoTime();
-        if (left > 0) {
-            timeout = client.channel().eventLoop().schedule(this::checkTimeout, left, TimeUnit.NANOSECONDS);
-            return;
-        }
-        timedOut();
+    /** The upstream timeout guards the wait for the head and every pause between body chunks. */
+    private void armTimeout() {
+        timer.arm(System.nanoTime() + limits.upstreamTimeout().toNanos(), timedOut);
     }
 
     private void timedOut() {
@@ -394,10 +382,7 @@ final class ProxyExchange implements UpstreamListener {
     }
 
     private void cancelTimeout() {
-        if (timeout != null) {
-            timeout.cancel(false);
-            timeout = null;
-        }
+        timer.disarm();
     }
 
     private void finish() {

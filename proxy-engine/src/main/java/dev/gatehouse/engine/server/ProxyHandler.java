@@ -41,6 +41,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private ProxyExchange current;
     private String clientIp;
+    private DeadlineTimer timer;
 
     ProxyHandler(ProxyRuntime runtime) {
         this.runtime = runtime;
@@ -49,6 +50,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.timer = new DeadlineTimer(ctx.executor());
     }
 
     @Override
@@ -93,7 +95,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         UpstreamPool pool = snapshot.pool(route.pool());
         addProxyHeaders(request, info);
         ProxyExchange exchange = new ProxyExchange(ctx, request, info, pool, snapshot.config().limits(),
-                runtime.connector(), this::exchangeDone);
+                runtime.connector(), timer, this::exchangeDone);
         current = exchange;
         runtime.inFlight().incrementAndGet();
         exchange.start();
@@ -216,6 +218,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         if (current != null) {
             current.clientClosed();
         }
+        timer.close();
         FullHttpRequest waiting;
         while ((waiting = queued.poll()) != null) {
             waiting.release();

@@ -17,6 +17,7 @@ public final class Endpoint {
     private final String pool;
     private final String host;
     private final int port;
+    private final String address;
     private final int weight;
     private final String metricsUrl;
     private final EndpointHealth health;
@@ -28,6 +29,7 @@ public final class Endpoint {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.host = Objects.requireNonNull(config.host(), "host");
         this.port = config.port();
+        this.address = host + ":" + port;
         this.weight = config.weight();
         this.metricsUrl = config.metricsUrl();
         this.health = Objects.requireNonNull(health, "health");
@@ -36,7 +38,7 @@ public final class Endpoint {
     public String pool() { return pool; }
     public String host() { return host; }
     public int port() { return port; }
-    public String address() { return host + ":" + port; }
+    public String address() { return address; }
     public int weight() { return weight; }
     public String metricsUrl() { return metricsUrl; }
     public EndpointHealth health() { return health; }

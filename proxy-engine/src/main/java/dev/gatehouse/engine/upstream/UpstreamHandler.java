@@ -5,6 +5,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResultProvider;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 
@@ -16,9 +17,17 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
 
     static final AttributeKey<UpstreamListener> OWNER = AttributeKey.valueOf("gatehouse.upstream.owner");
 
+    /** The channel's OWNER attribute, looked up once: reads check it twice per socket read. */
+    private Attribute<UpstreamListener> ownerAttribute;
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        ownerAttribute = ctx.channel().attr(OWNER);
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        UpstreamListener owner = ctx.channel().attr(OWNER).get();
+        UpstreamListener owner = ownerAttribute.get();
         if (owner == null) {
             // Bytes on an idle pooled connection: the upstream broke the protocol. Drop it.
             ReferenceCountUtil.release(msg);
@@ -41,7 +50,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        UpstreamListener owner = ctx.channel().attr(OWNER).get();
+        UpstreamListener owner = ownerAttribute.get();
         if (owner != null) {
             owner.onReadComplete();
         }
@@ -49,7 +58,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        UpstreamListener owner = ctx.channel().attr(OWNER).getAndSet(null);
+        UpstreamListener owner = ownerAttribute.getAndSet(null);
         if (owner != null) {
             owner.onConnectionLost(null);
         }
@@ -58,7 +67,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        UpstreamListener owner = ctx.channel().attr(OWNER).getAndSet(null);
+        UpstreamListener owner = ownerAttribute.getAndSet(null);
         ctx.close();
         if (owner != null) {
             owner.onConnectionLost(cause);
@@ -69,7 +78,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         // Idle events only close connections resting in the pool; an owned connection's
         // timeouts are the exchange's business (it knows whether a stream is expected to pause).
-        if (evt instanceof IdleStateEvent && ctx.channel().attr(OWNER).get() == null) {
+        if (evt instanceof IdleStateEvent && ownerAttribute.get() == null) {
             ctx.close();
         } else {
             ctx.fireUserEventTriggered(evt);
