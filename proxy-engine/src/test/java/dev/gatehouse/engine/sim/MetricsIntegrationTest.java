@@ -63,14 +63,16 @@ class MetricsIntegrationTest {
     @Test
     void gpuUtilisationKvCacheAndQueueRiseWithRequestsInFlight() {
         Map<String, Double> idle = scrape();
-        String body = chatBody("qwen-72b", "Hi", "\"stream\":true,\"max_tokens\":12");
+        // 60 tokens at 20/s keep the first four streams busy for 3 s: long enough for all six
+        // requests to arrive on a loaded machine, so "4 running, 2 waiting" holds while we look.
+        String body = chatBody("qwen-72b", "Hi", "\"stream\":true,\"max_tokens\":60");
 
         List<CompletableFuture<?>> streams = IntStream.range(0, 6)
                 .mapToObj(i -> SimHttp.CLIENT.sendAsync(chatRequest(sim, body), HttpResponse.BodyHandlers.ofLines())
                         .thenAccept(r -> r.body().forEach(line -> { })))
                 .<CompletableFuture<?>>map(f -> f)
                 .toList();
-        await().atMost(Duration.ofSeconds(5)).until(() -> sim.runningRequests() == 4 && sim.waitingRequests() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sim.runningRequests() == 4 && sim.waitingRequests() == 2);
         Map<String, Double> busy = scrape();
 
         assertThat(PrometheusText.value(busy, "DCGM_FI_DEV_GPU_UTIL", "gpu=\"0\""))
