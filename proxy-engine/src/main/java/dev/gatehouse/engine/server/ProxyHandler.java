@@ -39,7 +39,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private final ProxyRuntime runtime;
     private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
-    private ProxyExchange current;
+    private ClientExchange current;
     private String clientIp;
     private DeadlineTimer timer;
 
@@ -94,7 +94,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         info.route(route.name());
         UpstreamPool pool = snapshot.pool(route.pool());
         addProxyHeaders(request, info);
-        ProxyExchange exchange = new ProxyExchange(ctx, request, info, pool, snapshot.config().limits(),
+        ClientExchange exchange = new ProxyExchange(ctx, request, info, pool, snapshot.config().limits(),
                 runtime.connector(), timer, this::exchangeDone);
         current = exchange;
         runtime.inFlight().incrementAndGet();
