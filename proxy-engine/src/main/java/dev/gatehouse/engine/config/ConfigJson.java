@@ -58,8 +58,11 @@ final class ConfigJson {
                         .addDeserializer(Duration.class, new DurationDeserializer()))
                 .build();
         // "Any" conditions of a route are empty collections; leaving them out keeps routes short.
-        mapper.configOverride(RouteMatch.class)
-                .setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY));
+        // So are a config without consumers and a provider without Azure deployments.
+        for (Class<?> type : List.of(RouteMatch.class, GatewayConfig.class, ProviderConfig.class)) {
+            mapper.configOverride(type)
+                    .setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY));
+        }
         mapper.configOverride(List.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         mapper.configOverride(Map.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         forbid(mapper, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float,

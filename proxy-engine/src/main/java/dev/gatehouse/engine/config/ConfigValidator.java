@@ -32,6 +32,7 @@ public final class ConfigValidator {
         routes(config, findings);
         PoolRules.check(config.pools(), findings);
         limits(config.limits(), findings);
+        AiRules.check(config, findings);
         return findings.errors();
     }
 

@@ -11,13 +11,20 @@ public record GatewayConfig(
         List<ListenerConfig> listeners,
         List<RouteConfig> routes,
         List<PoolConfig> pools,
-        LimitsConfig limits) {
+        LimitsConfig limits,
+        List<ConsumerConfig> consumers) {
 
     public GatewayConfig {
+        consumers = consumers == null ? List.of() : List.copyOf(consumers);
         listeners = listeners == null ? List.of() : List.copyOf(listeners);
         routes = routes == null ? List.of() : List.copyOf(routes);
         pools = pools == null ? List.of() : List.copyOf(pools);
         limits = limits == null ? LimitsConfig.defaults() : limits;
+    }
+
+    public GatewayConfig(List<ListenerConfig> listeners, List<RouteConfig> routes, List<PoolConfig> pools,
+                         LimitsConfig limits) {
+        this(listeners, routes, pools, limits, null);
     }
 
     public PoolConfig pool(String name) {
@@ -30,14 +37,18 @@ public record GatewayConfig(
     }
 
     public GatewayConfig withListeners(List<ListenerConfig> newListeners) {
-        return new GatewayConfig(newListeners, routes, pools, limits);
+        return new GatewayConfig(newListeners, routes, pools, limits, consumers);
     }
 
     public GatewayConfig withRoutes(List<RouteConfig> newRoutes) {
-        return new GatewayConfig(listeners, newRoutes, pools, limits);
+        return new GatewayConfig(listeners, newRoutes, pools, limits, consumers);
+    }
+
+    public GatewayConfig withConsumers(List<ConsumerConfig> newConsumers) {
+        return new GatewayConfig(listeners, routes, pools, limits, newConsumers);
     }
 
     public GatewayConfig withPools(List<PoolConfig> newPools) {
-        return new GatewayConfig(listeners, routes, newPools, limits);
+        return new GatewayConfig(listeners, routes, newPools, limits, consumers);
     }
 }

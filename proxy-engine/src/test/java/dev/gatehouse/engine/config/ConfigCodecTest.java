@@ -120,6 +120,9 @@ class ConfigCodecTest {
                         "minRequests": 10,
                         "halfOpenInterval": "30s",
                         "rampUp": "30s"
+                      },
+                      "provider": {
+                        "kind": "openai"
                       }
                     }
                   ],
@@ -161,8 +164,8 @@ class ConfigCodecTest {
             {"pools": [{"name": "p", "endpoints": [{"host": "h", "port": 80.5}]}]}                             | pools[0].endpoints[0].port: expected an integer, got 80.5
             {"pools": [{"name": "p", "endpoints": [{"host": "h", "port": 99999999999}]}]}                      | pools[0].endpoints[0].port: out of range, got 99999999999
             {"pools": [{"name": "p", "endpoints": [{"host": 10, "port": 1}]}]}                                 | pools[0].endpoints[0].host: expected a string, got 10
-            {"routes": [{}, {}, {"name": "r", "mach": {}}]}                                                    | routes[2].mach: unknown field (known: name, priority, match, pool)
-            {"listners": []}                                                                                   | listners: unknown field (known: listeners, routes, pools, limits)
+            {"routes": [{}, {}, {"name": "r", "mach": {}}]}                                                    | routes[2].mach: unknown field (known: name, priority, match, pool, ai)
+            {"listners": []}                                                                                   | listners: unknown field (known: listeners, routes, pools, limits, consumers)
             {"limits": {"upstreamTimeout": "40"}}                                                              | `limits.upstreamTimeout: expected a duration such as "250ms", "10s", "5m" or "1h", got "40"`
             {"limits": {"upstreamTimeout": 40}}                                                                | `limits.upstreamTimeout: expected a duration such as "250ms", "10s", "5m" or "1h", got 40`
             {"limits": 5}                                                                                      | limits: expected an object, got 5
