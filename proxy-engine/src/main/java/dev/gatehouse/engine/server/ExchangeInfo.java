@@ -15,6 +15,7 @@ final class ExchangeInfo {
     private int status;
     private String error;
     private long bytesSent;
+    private final AiFacts ai = new AiFacts();
 
     ExchangeInfo(String requestId, String traceparent, String clientIp, long startNanos) {
         this.requestId = requestId;
@@ -35,4 +36,6 @@ final class ExchangeInfo {
     void error(String type) { this.error = type; }
     long bytesSent() { return bytesSent; }
     void addBytesSent(long bytes) { this.bytesSent += bytes; }
+    /** The AI fields ({@code ai_log} of seed 003); empty for plain proxied requests. */
+    AiFacts ai() { return ai; }
 }

@@ -8,6 +8,12 @@ import io.netty.handler.codec.http.HttpResponseStatus;
  */
 public enum GatewayError {
     BAD_REQUEST(HttpResponseStatus.BAD_REQUEST, "bad_request"),
+    INVALID_REQUEST(HttpResponseStatus.BAD_REQUEST, "invalid_request_error"),
+    CONTENT_BLOCKED(HttpResponseStatus.BAD_REQUEST, "content_blocked"),
+    INVALID_API_KEY(HttpResponseStatus.UNAUTHORIZED, "invalid_api_key"),
+    MODEL_NOT_ALLOWED(HttpResponseStatus.FORBIDDEN, "model_not_allowed"),
+    RATE_LIMITED(HttpResponseStatus.TOO_MANY_REQUESTS, "rate_limit_exceeded"),
+    QUOTA_EXCEEDED(HttpResponseStatus.TOO_MANY_REQUESTS, "insufficient_quota"),
     ROUTE_NOT_FOUND(HttpResponseStatus.NOT_FOUND, "route_not_found"),
     REQUEST_TIMEOUT(HttpResponseStatus.REQUEST_TIMEOUT, "request_timeout"),
     PAYLOAD_TOO_LARGE(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "payload_too_large"),
