@@ -11,7 +11,8 @@ import static java.util.Objects.requireNonNull;
  * credential and protocol headers), and sends {@code body} with a Content-Length it computes.
  * Header names are lower case. {@code clientModel} is the model name responses must show, or null
  * when the upstream's own name stands; pass it to {@link ProviderAdapter#translateResponse} and
- * {@link ProviderAdapter#streamTranslator}.
+ * {@link ProviderAdapter#streamTranslator}. The body array is not copied and takes part in
+ * {@code equals} by identity only; treat it as read-only.
  */
 public record UpstreamCall(String pathAndQuery, Map<String, String> setHeaders, Set<String> removeHeaders,
                            byte[] body, String clientModel) implements UpstreamRequest {
