@@ -47,7 +47,7 @@ final class AnthropicAdapter implements ProviderAdapter {
                 "x-api-key", settings.apiKey(),
                 "anthropic-version", settings.anthropicVersion(),
                 "content-type", "application/json");
-        return new UpstreamCall("/v1/messages", headers, OpenAiShapes.CLIENT_CREDENTIAL_HEADERS,
+        return new ProviderCall("/v1/messages", headers, OpenAiShapes.CLIENT_CREDENTIAL_HEADERS,
                 OpenAiShapes.bytes(messages), OpenAiShapes.string(body, "model"));
     }
 

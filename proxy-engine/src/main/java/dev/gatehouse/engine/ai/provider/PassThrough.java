@@ -12,13 +12,13 @@ final class PassThrough {
     private PassThrough() {
     }
 
-    static UpstreamCall call(String pathAndQuery, Map<String, String> headers, ObjectNode body,
+    static ProviderCall call(String pathAndQuery, Map<String, String> headers, ObjectNode body,
                              ProviderSettings settings) {
         if (body == null) {
-            return new UpstreamCall(pathAndQuery, headers, OpenAiShapes.CLIENT_CREDENTIAL_HEADERS, NO_BODY, null);
+            return new ProviderCall(pathAndQuery, headers, OpenAiShapes.CLIENT_CREDENTIAL_HEADERS, NO_BODY, null);
         }
         String clientModel = OpenAiShapes.string(body, "model");
-        return new UpstreamCall(pathAndQuery, headers, OpenAiShapes.CLIENT_CREDENTIAL_HEADERS,
+        return new ProviderCall(pathAndQuery, headers, OpenAiShapes.CLIENT_CREDENTIAL_HEADERS,
                 OpenAiShapes.bytes(ModelNames.rewrite(body, settings)), ModelNames.restoreAs(clientModel, settings));
     }
 

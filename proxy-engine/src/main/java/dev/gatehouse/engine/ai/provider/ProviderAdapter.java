@@ -39,7 +39,7 @@ public interface ProviderAdapter {
 
     /**
      * The OpenAI-shaped form of a successful (2xx) non-streamed upstream response.
-     * {@code clientModel} is {@link UpstreamCall#clientModel()}: the name to show, or null to keep
+     * {@code clientModel} is {@link ProviderCall#clientModel()}: the name to show, or null to keep
      * the upstream's. Never modifies {@code upstream}.
      */
     ObjectNode translateResponse(ObjectNode upstream, String clientModel);

@@ -21,7 +21,7 @@ class AnthropicRequestMappingTest {
 
     @Test
     void chatRequestBecomesMessagesRequest() {
-        UpstreamCall call = call(adapter.adapt("/v1/chat/completions", jsonResource("openai-chat-request.json"), settings));
+        ProviderCall call = call(adapter.adapt("/v1/chat/completions", jsonResource("openai-chat-request.json"), settings));
 
         assertThat(call.pathAndQuery()).isEqualTo("/v1/messages");
         assertThat(json(call.body())).isEqualTo(jsonResource("anthropic-messages-request.json"));
@@ -30,7 +30,7 @@ class AnthropicRequestMappingTest {
 
     @Test
     void headersCarryTheGatewayKeyAndVersion() {
-        UpstreamCall call = call(adapter.adapt("/v1/chat/completions", minimal(), settings));
+        ProviderCall call = call(adapter.adapt("/v1/chat/completions", minimal(), settings));
 
         assertThat(call.setHeaders()).isEqualTo(Map.of(
                 "x-api-key", "sk-ant-gateway",
@@ -58,7 +58,7 @@ class AnthropicRequestMappingTest {
     void configuredDefaultMaxTokensApplies() {
         ProviderSettings small = ProviderSettings.builder(ProviderKind.ANTHROPIC).apiKey("k").anthropicDefaultMaxTokens(512).build();
 
-        UpstreamCall call = call(adapter.adapt("/v1/chat/completions", minimal(), small));
+        ProviderCall call = call(adapter.adapt("/v1/chat/completions", minimal(), small));
 
         assertThat(json(call.body()).get("max_tokens").asInt()).isEqualTo(512);
     }
@@ -93,7 +93,7 @@ class AnthropicRequestMappingTest {
         ProviderSettings aliased = ProviderSettings.builder(ProviderKind.ANTHROPIC).apiKey("k")
                 .modelRewrite("claude-sonnet-4-5-20250929").build();
 
-        UpstreamCall call = call(adapter.adapt("/v1/chat/completions", minimal().put("model", "gpt-4o"), aliased));
+        ProviderCall call = call(adapter.adapt("/v1/chat/completions", minimal().put("model", "gpt-4o"), aliased));
 
         assertThat(json(call.body()).get("model").asText()).isEqualTo("claude-sonnet-4-5-20250929");
         assertThat(call.clientModel()).isEqualTo("gpt-4o");

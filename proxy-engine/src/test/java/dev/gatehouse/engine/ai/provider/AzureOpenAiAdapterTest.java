@@ -31,7 +31,7 @@ class AzureOpenAiAdapterTest {
             "/v1/chat/completions,              ..,                     /openai/deployments/%2E%2E/chat/completions?api-version=2024-10-21",
     })
     void pathsBecomeDeploymentPaths(String clientPath, String model, String upstreamPath) {
-        UpstreamCall call = call(adapter.adapt(clientPath, json("{\"model\":\"" + model + "\"}"), settings));
+        ProviderCall call = call(adapter.adapt(clientPath, json("{\"model\":\"" + model + "\"}"), settings));
 
         assertThat(call.pathAndQuery()).isEqualTo(upstreamPath);
     }
@@ -41,14 +41,14 @@ class AzureOpenAiAdapterTest {
         ProviderSettings preview = ProviderSettings.builder(ProviderKind.AZURE_OPENAI).apiKey("k")
                 .azureApiVersion("2025-01-01-preview").build();
 
-        UpstreamCall call = call(adapter.adapt("/v1/chat/completions", json("{\"model\":\"gpt-4o\"}"), preview));
+        ProviderCall call = call(adapter.adapt("/v1/chat/completions", json("{\"model\":\"gpt-4o\"}"), preview));
 
         assertThat(call.pathAndQuery()).isEqualTo("/openai/deployments/gpt-4o/chat/completions?api-version=2025-01-01-preview");
     }
 
     @Test
     void keyGoesInApiKeyHeaderAndClientCredentialsAreRemoved() {
-        UpstreamCall call = call(adapter.adapt("/v1/chat/completions", json("{\"model\":\"gpt-4o\"}"), settings));
+        ProviderCall call = call(adapter.adapt("/v1/chat/completions", json("{\"model\":\"gpt-4o\"}"), settings));
 
         assertThat(call.setHeaders()).isEqualTo(Map.of("api-key", "azure-key"));
         assertThat(call.removeHeaders()).containsExactlyInAnyOrder("authorization", "x-api-key", "api-key");
@@ -59,7 +59,7 @@ class AzureOpenAiAdapterTest {
         ProviderSettings aliased = ProviderSettings.builder(ProviderKind.AZURE_OPENAI).apiKey("k")
                 .modelRewrite("gpt-4o").azureDeployment("gpt-4o", "prod-gpt4o").build();
 
-        UpstreamCall call = call(adapter.adapt("/v1/chat/completions",
+        ProviderCall call = call(adapter.adapt("/v1/chat/completions",
                 json("{\"model\":\"smart\",\"messages\":[]}"), aliased));
 
         assertThat(call.pathAndQuery()).startsWith("/openai/deployments/prod-gpt4o/");
@@ -71,7 +71,7 @@ class AzureOpenAiAdapterTest {
 
     @Test
     void withoutRewriteAzuresModelNameStands() {
-        UpstreamCall call = call(adapter.adapt("/v1/chat/completions", json("{\"model\":\"gpt-4o\"}"), settings));
+        ProviderCall call = call(adapter.adapt("/v1/chat/completions", json("{\"model\":\"gpt-4o\"}"), settings));
 
         assertThat(call.clientModel()).isNull();
         List<String> out = translate(adapter.streamTranslator(call.clientModel(), false), events(resource("openai-stream.sse")));

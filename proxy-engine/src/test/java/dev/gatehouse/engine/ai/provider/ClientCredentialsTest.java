@@ -21,7 +21,7 @@ class ClientCredentialsTest {
         ProviderSettings settings = ProviderSettings.builder(kind).apiKey(GATEWAY_KEY).build();
         String body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
-        UpstreamCall call = call(ProviderAdapter.of(kind).adapt("/v1/chat/completions", json(body), settings));
+        ProviderCall call = call(ProviderAdapter.of(kind).adapt("/v1/chat/completions", json(body), settings));
 
         assertThat(call.removeHeaders()).contains("authorization", "x-api-key", "api-key");
         assertThat(call.setHeaders().values()).noneMatch(value -> value.contains(CLIENT_KEY));

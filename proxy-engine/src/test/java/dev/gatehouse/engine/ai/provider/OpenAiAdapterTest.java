@@ -35,14 +35,14 @@ class OpenAiAdapterTest {
             "/v1/models,                    /v1/models",
     })
     void pathsGoThroughUnchanged(String clientPath, String upstreamPath) {
-        UpstreamCall call = call(adapter.adapt(clientPath, json(BODY), selfHosted));
+        ProviderCall call = call(adapter.adapt(clientPath, json(BODY), selfHosted));
 
         assertThat(call.pathAndQuery()).isEqualTo(upstreamPath);
     }
 
     @Test
     void selfHostedWithoutKeySetsNoCredentialButStillRemovesTheClients() {
-        UpstreamCall call = call(adapter.adapt("/v1/chat/completions", json(BODY), selfHosted));
+        ProviderCall call = call(adapter.adapt("/v1/chat/completions", json(BODY), selfHosted));
 
         assertThat(call.setHeaders()).isEmpty();
         assertThat(call.removeHeaders()).containsExactlyInAnyOrder("authorization", "x-api-key", "api-key");
@@ -50,14 +50,14 @@ class OpenAiAdapterTest {
 
     @Test
     void configuredKeyGoesInAsBearer() {
-        UpstreamCall call = call(adapter.adapt("/v1/chat/completions", json(BODY), aliased));
+        ProviderCall call = call(adapter.adapt("/v1/chat/completions", json(BODY), aliased));
 
         assertThat(call.setHeaders()).isEqualTo(Map.of("authorization", "Bearer sk-gateway"));
     }
 
     @Test
     void bodyIsForwardedAsIsWithoutRewrite() {
-        UpstreamCall call = call(adapter.adapt("/v1/chat/completions", json(BODY), selfHosted));
+        ProviderCall call = call(adapter.adapt("/v1/chat/completions", json(BODY), selfHosted));
 
         assertThat(json(call.body())).isEqualTo(json(BODY));
         assertThat(call.clientModel()).isNull();
@@ -67,7 +67,7 @@ class OpenAiAdapterTest {
     void rewriteChangesTheForwardedModelButNotTheClientsBody() {
         ObjectNode body = json(BODY);
 
-        UpstreamCall call = call(adapter.adapt("/v1/chat/completions", body, aliased));
+        ProviderCall call = call(adapter.adapt("/v1/chat/completions", body, aliased));
 
         ObjectNode expected = json(BODY).put("model", "qwen-72b");
         assertThat(json(call.body())).isEqualTo(expected);
@@ -77,7 +77,7 @@ class OpenAiAdapterTest {
 
     @Test
     void requestAlreadyNamingTheRewriteTargetNeedsNoRestoration() {
-        UpstreamCall call = call(adapter.adapt("/v1/chat/completions",
+        ProviderCall call = call(adapter.adapt("/v1/chat/completions",
                 json("{\"model\":\"qwen-72b\",\"messages\":[]}"), aliased));
 
         assertThat(call.clientModel()).isNull();
@@ -85,7 +85,7 @@ class OpenAiAdapterTest {
 
     @Test
     void bodilessRequestsForwardAnEmptyBody() {
-        UpstreamCall call = call(adapter.adapt("/v1/models", null, aliased));
+        ProviderCall call = call(adapter.adapt("/v1/models", null, aliased));
 
         assertThat(call.body()).isEmpty();
         assertThat(call.setHeaders()).containsEntry("authorization", "Bearer sk-gateway");

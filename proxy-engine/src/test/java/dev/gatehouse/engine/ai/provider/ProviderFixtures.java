@@ -109,8 +109,8 @@ final class ProviderFixtures {
         return json(sseEvent.substring(6, sseEvent.length() - 2));
     }
 
-    static UpstreamCall call(UpstreamRequest request) {
-        assertThat(request).isInstanceOf(UpstreamCall.class);
-        return (UpstreamCall) request;
+    static ProviderCall call(UpstreamRequest request) {
+        assertThat(request).isInstanceOf(ProviderCall.class);
+        return (ProviderCall) request;
     }
 }

@@ -14,10 +14,10 @@ import static java.util.Objects.requireNonNull;
  * {@link ProviderAdapter#streamTranslator}. The body array is not copied and takes part in
  * {@code equals} by identity only; treat it as read-only.
  */
-public record UpstreamCall(String pathAndQuery, Map<String, String> setHeaders, Set<String> removeHeaders,
+public record ProviderCall(String pathAndQuery, Map<String, String> setHeaders, Set<String> removeHeaders,
                            byte[] body, String clientModel) implements UpstreamRequest {
 
-    public UpstreamCall {
+    public ProviderCall {
         requireNonNull(pathAndQuery, "pathAndQuery");
         setHeaders = Map.copyOf(setHeaders);
         removeHeaders = Set.copyOf(removeHeaders);
