@@ -108,12 +108,13 @@ public final class StreamingScanner {
 
     private void markMasked(int start, int end) {
         maskedAny = true;
-        int[] last = maskedRanges.peekLast();
-        if (last != null && start <= last[1]) {
-            last[1] = Math.max(last[1], end);
-        } else {
-            maskedRanges.addLast(new int[] {start, end});
+        // Ends only grow, but a longer word can start before ranges marked earlier: swallow them.
+        int[] last;
+        while ((last = maskedRanges.peekLast()) != null && start <= last[1]) {
+            start = Math.min(start, last[0]);
+            maskedRanges.removeLast();
         }
+        maskedRanges.addLast(new int[] {start, end});
     }
 
     /** Emits held chars up to stream offset {@code end}, one star per masked code point. */
