@@ -3,6 +3,7 @@ package dev.gatehouse.engine.ai.auth;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -84,7 +85,7 @@ class ConsumerDirectoryTest {
     }
 
     private Consumer consumer(String name, String... keys) {
-        List<ApiKeyHash> hashes = java.util.Arrays.stream(keys).map(k -> ApiKeyHash.of(k, random)).toList();
+        List<ApiKeyHash> hashes = Arrays.stream(keys).map(k -> ApiKeyHash.of(k, random)).toList();
         return new Consumer(name, hashes, Set.of(), ConsumerLimits.unlimited());
     }
 }

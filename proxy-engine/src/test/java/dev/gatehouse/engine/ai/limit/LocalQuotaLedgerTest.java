@@ -36,15 +36,11 @@ class LocalQuotaLedgerTest {
 
     @Test
     void theMonthQuotaCountsEveryDayOfTheMonthAndResetsOnTheFirst() {
-        clock.set("2025-02-01T00:00:00Z");
-        for (int day = 0; day < 28; day++) {
+        for (int day = 1; day <= 28; day++) {
+            clock.set("2025-02-%02dT12:00:00Z".formatted(day));
             ledger.record("alice", 178); // 4984 by the end of February
-            clock.advance(Duration.ofDays(1).minusSeconds(1));
-            if (day < 27) {
-                clock.advance(Duration.ofSeconds(1));
-            }
         }
-        assertThat(clock.instant()).hasToString("2025-02-28T23:59:59Z");
+        clock.set("2025-02-28T23:59:59Z");
 
         LimitVerdict refused = check("alice", MONTH_5000, 17);
 
