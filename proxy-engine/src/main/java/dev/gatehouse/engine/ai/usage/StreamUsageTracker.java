@@ -79,10 +79,10 @@ public final class StreamUsageTracker {
      * nor releases; the returned buffer (possibly empty) belongs to the caller, who releases it.
      */
     public ByteBuf onBytes(ByteBuf content) {
-        List<byte[]> forward = new ArrayList<>(2);
         if (passthrough) {
             return content.retainedSlice();
         }
+        List<byte[]> forward = new ArrayList<>(2);
         try {
             parser.feed(content, event -> accept(event, forward));
         } catch (SseEventTooLargeException tooLarge) {
