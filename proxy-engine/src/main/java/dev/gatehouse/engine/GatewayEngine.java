@@ -1,5 +1,7 @@
 package dev.gatehouse.engine;
 
+import dev.gatehouse.engine.ai.AiServices;
+import dev.gatehouse.engine.ai.AiSnapshot;
 import dev.gatehouse.engine.config.ConfigException;
 import dev.gatehouse.engine.config.ConfigValidator;
 import dev.gatehouse.engine.config.EndpointConfig;
@@ -42,13 +44,14 @@ public final class GatewayEngine implements AutoCloseable {
     private final PoolBuilder poolBuilder;
     private final ScheduledExecutorService healthExecutor;
     private final List<ActiveHealthChecker> checkers = new ArrayList<>();
+    private final AiServices aiServices = AiServices.local();
     private volatile EngineSnapshot snapshot;
     private long version;
 
     private GatewayEngine(EngineOptions options) {
         this.options = options;
         this.poolBuilder = new PoolBuilder(this::newHealth);
-        this.server = new GatewayServer(() -> snapshot, options.transport(), options.workerThreads());
+        this.server = new GatewayServer(() -> snapshot, options.transport(), options.workerThreads(), aiServices);
         // Probes resolve host names and time themselves here, never on an event loop.
         this.healthExecutor = Executors.newSingleThreadScheduledExecutor(
                 new DefaultThreadFactory("gatehouse-health", true));
@@ -87,7 +90,8 @@ public final class GatewayEngine implements AutoCloseable {
             UpstreamPool before = previous == null ? null : previous.pool(poolConfig.name());
             pools.put(poolConfig.name(), poolBuilder.build(poolConfig, before));
         }
-        EngineSnapshot next = new EngineSnapshot(++version, config, RouteTable.compile(config.routes()), pools);
+        EngineSnapshot next = new EngineSnapshot(++version, config, RouteTable.compile(config.routes()), pools,
+                AiSnapshot.build(config, aiServices, System::getenv));
         if (previous == null) {
             snapshot = next;
         }

@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.server;
 
+import dev.gatehouse.engine.ai.AiServices;
 import dev.gatehouse.engine.config.ListenerConfig;
 import dev.gatehouse.engine.upstream.UpstreamConnector;
 import io.netty.bootstrap.ServerBootstrap;
@@ -44,8 +45,11 @@ public final class GatewayServer implements ProxyRuntime, AutoCloseable {
     private final Map<ListenerConfig, Channel> listeners = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
+    private final AiServices aiServices;
 
-    public GatewayServer(Supplier<EngineSnapshot> snapshots, Transport transport, int workerThreads) {
+    public GatewayServer(Supplier<EngineSnapshot> snapshots, Transport transport, int workerThreads,
+                         AiServices aiServices) {
+        this.aiServices = aiServices;
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.transport = transport;
         this.acceptors = transport.newGroup(1, "gatehouse-accept");
@@ -66,6 +70,11 @@ public final class GatewayServer implements ProxyRuntime, AutoCloseable {
     @Override
     public AtomicInteger inFlight() {
         return inFlight;
+    }
+
+    @Override
+    public AiServices ai() {
+        return aiServices;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.gatehouse.engine.server;
 
+import dev.gatehouse.engine.ai.AiOperation;
+import dev.gatehouse.engine.ai.auth.Consumer;
+import dev.gatehouse.engine.ai.auth.CredentialExtractor;
 import dev.gatehouse.engine.routing.CompiledRoute;
 import dev.gatehouse.engine.routing.ModelField;
 import dev.gatehouse.engine.routing.RequestFacts;
@@ -23,6 +26,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The client side of a connection: turns each complete request into a {@link ProxyExchange},
@@ -84,6 +88,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         }
         EngineSnapshot snapshot = runtime.snapshot();
         RequestFacts facts = facts(request);
+        if (AiOperation.of(facts.method(), facts.path()) == AiOperation.MODELS && !snapshot.ai().aiRoutes().isEmpty()) {
+            listModels(request, info, snapshot);
+            return;
+        }
         CompiledRoute route = snapshot.routes().match(facts);
         if (route == null) {
             String model = facts.modelWasRead() && facts.model() != null ? " for model \"" + facts.model() + "\"" : "";
@@ -94,11 +102,73 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         info.route(route.name());
         UpstreamPool pool = snapshot.pool(route.pool());
         addProxyHeaders(request, info);
-        ClientExchange exchange = new ProxyExchange(ctx, request, info, pool, snapshot.config().limits(),
-                runtime.connector(), timer, this::exchangeDone);
+        AiOperation operation = route.config().ai() == null ? null : AiOperation.of(facts.method(), facts.path());
+        ClientExchange exchange;
+        if (operation != null) {
+            Optional<Consumer> consumer = authenticate(request, info, snapshot, route.config().ai().requireKey());
+            if (consumer == null) {
+                return;
+            }
+            exchange = new AiExchange(ctx, request, info, operation, snapshot.ai().routes().get(route.name()),
+                    consumer.orElse(null), snapshot, runtime.connector(), timer, runtime.ai(), this::exchangeDone);
+        } else {
+            exchange = new ProxyExchange(ctx, request, info, pool, snapshot.config().limits(),
+                    runtime.connector(), timer, this::exchangeDone);
+        }
         current = exchange;
         runtime.inFlight().incrementAndGet();
         exchange.start();
+    }
+
+    /**
+     * The consumer whose key the request carries (empty when it carries none and none is
+     * required), or null when the request was refused with 401. The key itself never appears in
+     * an answer or a log.
+     */
+    private Optional<Consumer> authenticate(FullHttpRequest request, ExchangeInfo info, EngineSnapshot snapshot,
+                                            boolean required) {
+        Optional<String> key = CredentialExtractor.extract(request.headers()::get);
+        Optional<Consumer> consumer = key.flatMap(k -> snapshot.ai().consumers().authenticate(k));
+        if (key.isPresent() && consumer.isEmpty()) {
+            respondError(request, info, GatewayError.INVALID_API_KEY, "the API key is not valid");
+            return null;
+        }
+        if (required && consumer.isEmpty()) {
+            respondError(request, info, GatewayError.INVALID_API_KEY,
+                    "an API key is required: send it as \"Authorization: Bearer KEY\" or \"x-api-key: KEY\"");
+            return null;
+        }
+        return consumer;
+    }
+
+    /** {@code GET /v1/models}: the models of every AI route the caller may use. */
+    private void listModels(FullHttpRequest request, ExchangeInfo info, EngineSnapshot snapshot) {
+        Optional<Consumer> consumer = authenticate(request, info, snapshot, !snapshot.ai().anyOpenRoute());
+        if (consumer == null) {
+            return;
+        }
+        StringBuilder json = new StringBuilder("{\"object\":\"list\",\"data\":[");
+        String separator = "";
+        for (String model : snapshot.ai().modelsFor(consumer.orElse(null))) {
+            json.append(separator).append("{\"id\":");
+            ErrorResponses.appendQuoted(json, model);
+            json.append(",\"object\":\"model\",\"created\":0,\"owned_by\":\"gatehouse\"}");
+            separator = ",";
+        }
+        json.append("]}");
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        request.release();
+        var response = new io.netty.handler.codec.http.DefaultFullHttpResponse(
+                io.netty.handler.codec.http.HttpVersion.HTTP_1_1, io.netty.handler.codec.http.HttpResponseStatus.OK,
+                Unpooled.copiedBuffer(json, java.nio.charset.StandardCharsets.UTF_8));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
+                .set(ProxyHeaders.X_REQUEST_ID, info.requestId());
+        HttpUtil.setKeepAlive(response, keepAlive);
+        var written = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     private void exchangeDone() {

@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.server;
 
+import dev.gatehouse.engine.ai.AiServices;
 import dev.gatehouse.engine.upstream.UpstreamConnector;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +16,9 @@ public interface ProxyRuntime {
     UpstreamConnector connector();
 
     AtomicInteger inFlight();
+
+    /** Limits, quotas and caches of the AI routes, which outlive snapshots. */
+    AiServices ai();
 
     /** True once shutdown began: new requests get 503 and connections close after their response. */
     boolean draining();

@@ -1,0 +1,650 @@
+package dev.gatehouse.engine.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.engine.ai.AiOperation;
+import dev.gatehouse.engine.ai.AiRoute;
+import dev.gatehouse.engine.ai.AiServices;
+import dev.gatehouse.engine.ai.AiStream;
+import dev.gatehouse.engine.ai.AiTarget;
+import dev.gatehouse.engine.ai.auth.Consumer;
+import dev.gatehouse.engine.ai.cache.CacheKeys;
+import dev.gatehouse.engine.ai.cache.CachedAnswer;
+import dev.gatehouse.engine.ai.guard.GuardVerdict;
+import dev.gatehouse.engine.ai.limit.Admission;
+import dev.gatehouse.engine.ai.provider.ProviderCall;
+import dev.gatehouse.engine.ai.provider.ProviderKind;
+import dev.gatehouse.engine.ai.provider.UnsupportedOperation;
+import dev.gatehouse.engine.ai.provider.UpstreamRequest;
+import dev.gatehouse.engine.ai.template.Decoration;
+import dev.gatehouse.engine.ai.usage.RequestUsage;
+import dev.gatehouse.engine.ai.usage.TokenEstimator;
+import dev.gatehouse.engine.ai.usage.TokenUsage;
+import dev.gatehouse.engine.ai.usage.UsageExtractor;
+import dev.gatehouse.engine.config.LimitsConfig;
+import dev.gatehouse.engine.upstream.UpstreamConnector;
+import dev.gatehouse.engine.upstream.UpstreamPool;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One request to an AI route, handled by the gateway rather than passed through: consumer key,
+ * allowed model, limits and quotas, request guard and prompt template, cache, then the upstream
+ * call — the route's own pool first and its fallback chain after, each through its provider's
+ * protocol. A failed attempt (connect error, 5xx, 429, timeout, no first token in time) moves on
+ * to the next only while nothing has reached the client; after that, failures cut the response.
+ * The response is accounted (tokens, first-token time) and the limits settled at the end.
+ * Lives on the client connection's event loop.
+ */
+final class AiExchange implements UpstreamCall.Listener, ClientExchange {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A non-streamed answer is read whole to be accounted, guarded and cached: this bounds it. */
+    private static final int MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
+    private final ChannelHandlerContext client;
+    private final FullHttpRequest request;
+    private final ExchangeInfo info;
+    private final AiFacts facts;
+    private final AiOperation operation;
+    private final AiRoute route;
+    private final Map<String, UpstreamPool> pools;
+    private final LimitsConfig limits;
+    private final UpstreamConnector connector;
+    private final DeadlineTimer timer;
+    private final AiServices services;
+    private final Consumer consumer;
+    private final Runnable onDone;
+    private final boolean clientKeepAlive;
+
+    private ObjectNode body;
+    private boolean streamRequested;
+    private boolean clientAskedForUsage;
+    private long promptEstimate;
+    private Admission admission;
+    private String cacheKey;
+    private long startNanos;
+    private ScheduledFuture<?> totalTimeout;
+
+    private int targetIndex;
+    private int triesOnTarget;
+    private String clientModel;
+    private UpstreamCall call;
+    private FullHttpRequest sent;
+    private AiTarget target;
+    private ProviderCall providerCall;
+    private int upstreamStatus;
+    private AiStream stream;
+    private ByteArrayOutputStream answer;
+    private long retryAfterMillis = -1;
+    private boolean clientStarted;
+    private boolean done;
+
+    AiExchange(ChannelHandlerContext client, FullHttpRequest request, ExchangeInfo info, AiOperation operation,
+               AiRoute route, Consumer consumer, EngineSnapshot snapshot, UpstreamConnector connector,
+               DeadlineTimer timer, AiServices services, Runnable onDone) {
+        this.client = client;
+        this.request = request;
+        this.info = info;
+        this.facts = info.ai();
+        this.operation = operation;
+        this.route = route;
+        this.consumer = consumer;
+        this.pools = snapshot.pools();
+        this.limits = snapshot.config().limits();
+        this.connector = connector;
+        this.timer = timer;
+        this.services = services;
+        this.onDone = onDone;
+        this.clientKeepAlive = HttpUtil.isKeepAlive(request);
+    }
+
+    @Override
+    public void start() {
+        startNanos = services.nanos().getAsLong();
+        facts.api = operation.logName();
+        facts.consumer = consumer == null ? null : consumer.name();
+        Optional<ObjectNode> parsed = parseBody();
+        if (parsed.isEmpty()) {
+            return;
+        }
+        body = parsed.get();
+        clientModel = body.path("model").asText(null);
+        facts.model = clientModel;
+        if (clientModel == null) {
+            respondError(GatewayError.INVALID_REQUEST, "the request body needs a \"model\"", -1);
+            return;
+        }
+        if (consumer != null && !consumer.allowsModel(clientModel)) {
+            respondError(GatewayError.MODEL_NOT_ALLOWED,
+                    "consumer \"" + consumer.name() + "\" may not use model \"" + clientModel + "\"", -1);
+            return;
+        }
+        streamRequested = operation.canStream() && body.path("stream").asBoolean(false);
+        facts.responseType = streamRequested ? "stream" : "normal";
+        if (!applyRequestPolicies()) {
+            return;
+        }
+        promptEstimate = RequestUsage.estimatePromptTokens(body);
+        services.limiter().admit(consumer, route.name(), route.limits(), promptEstimate)
+                .whenComplete((admitted, error) -> onEventLoop(() -> admitted(admitted, error)));
+    }
+
+    private Optional<ObjectNode> parseBody() {
+        try {
+            JsonNode node = JSON.readTree(ByteBufUtil.getBytes(request.content()));
+            if (node instanceof ObjectNode object) {
+                return Optional.of(object);
+            }
+        } catch (Exception malformed) {
+            // answered below
+        }
+        respondError(GatewayError.INVALID_REQUEST, "the request body is not a JSON object", -1);
+        return Optional.empty();
+    }
+
+    /** The request guard and the prompt template; false when the request was answered. */
+    private boolean applyRequestPolicies() {
+        if (route.guard() != null && route.guard().policy().checkRequest()) {
+            GuardVerdict verdict = route.guard().checkRequest(body);
+            facts.safecheckStatus = verdict.logValue();
+            if (verdict instanceof GuardVerdict.Blocked) {
+                respondError(GatewayError.CONTENT_BLOCKED, "the request contains a blocked word", -1);
+                return false;
+            }
+            if (verdict instanceof GuardVerdict.Masked masked) {
+                body = masked.body();
+            }
+        }
+        if (route.template() != null) {
+            Map<String, String> headers = new HashMap<>();
+            request.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
+            Decoration decoration = route.template().decorate(body, headers);
+            if (decoration instanceof Decoration.MissingVariables missing) {
+                respondError(GatewayError.INVALID_REQUEST, missing.message(), -1);
+                return false;
+            }
+            body = ((Decoration.Applied) decoration).request();
+        }
+        return true;
+    }
+
+    private void admitted(Admission admitted, Throwable error) {
+        if (done) {
+            return;
+        }
+        if (error != null) {
+            respondError(GatewayError.RATE_LIMITED, "the rate limiter is unavailable: " + error.getMessage(), 1000);
+            return;
+        }
+        admission = admitted;
+        facts.tokenRatelimitStatus = admitted.verdict().logValue();
+        if (!admitted.admitted()) {
+            boolean quota = admitted.verdict().refusedBy().name().startsWith("QUOTA");
+            long retryAfter = admitted.verdict().retryAfterMillis();
+            respondError(quota ? GatewayError.QUOTA_EXCEEDED : GatewayError.RATE_LIMITED,
+                    (quota ? "token quota exhausted (" : "rate limit reached (") + admitted.verdict().logValue() + ")",
+                    retryAfter);
+            return;
+        }
+        if (serveFromCache()) {
+            return;
+        }
+        if (streamRequested) {
+            clientAskedForUsage = RequestUsage.ensureIncludeUsage(body);
+        }
+        long totalNanos = route.config().totalTimeout().toNanos();
+        totalTimeout = client.executor().schedule(this::totalTimedOut, totalNanos, TimeUnit.NANOSECONDS);
+        attempt();
+    }
+
+    private boolean serveFromCache() {
+        if (route.cache() == null || operation == AiOperation.EMBEDDINGS) {
+            return false;
+        }
+        cacheKey = CacheKeys.of(bytes(body), facts.consumer, route.name()).orElse(null);
+        Optional<CachedAnswer> hit = cacheKey == null ? Optional.empty() : route.cache().get(cacheKey);
+        facts.cacheStatus = hit.isPresent() ? "hit" : "miss";
+        if (hit.isEmpty()) {
+            return false;
+        }
+        CachedAnswer cached = hit.get();
+        cached.usage().ifPresent(u -> {
+            facts.inputTokens = u.promptTokens();
+            facts.outputTokens = u.completionTokens();
+        });
+        info.status(200);
+        if (streamRequested) {
+            boolean askedUsage = body.path("stream_options").path("include_usage").asBoolean(false);
+            startStreamToClient();
+            writeToClient(cached.asSseStream(askedUsage));
+            endStreamToClient();
+        } else {
+            sendWhole(HttpResponseStatus.OK, cached.bodyBytes());
+        }
+        finish(0);
+        return true;
+    }
+
+    // ---------------------------------------------------------------- attempts
+
+    private void attempt() {
+        target = route.targets().get(targetIndex);
+        if (targetIndex > 0) {
+            facts.fallbackFrom = route.targets().get(0).pool();
+        }
+        UpstreamRequest adapted = target.adapter().adapt(request.uri(), body.deepCopy(), target.settings());
+        if (adapted instanceof UnsupportedOperation unsupported) {
+            if (!nextAttempt()) {
+                respondError(GatewayError.INVALID_REQUEST, unsupported.message(), -1);
+            }
+            return;
+        }
+        providerCall = (ProviderCall) adapted;
+        UpstreamPool pool = pools.get(target.pool());
+        sent = upstreamRequest(providerCall);
+        stream = null;
+        answer = null;
+        upstreamStatus = 0;
+        call = new UpstreamCall(client.channel().eventLoop(), sent, info.clientIp(), pool, limits, connector, timer, this);
+        if (streamRequested) {
+            call.timeout(Math.min(route.config().firstTokenTimeout().toNanos(), limits.upstreamTimeout().toNanos()));
+        }
+        call.start();
+    }
+
+    /** Moves to the next try (same pool again, or the next of the chain); false when none is left. */
+    private boolean nextAttempt() {
+        releaseSent();
+        if (done || clientStarted) {
+            return false;
+        }
+        if (triesOnTarget < route.config().retries()) {
+            triesOnTarget++;
+        } else if (targetIndex + 1 < route.targets().size()) {
+            targetIndex++;
+            triesOnTarget = 0;
+        } else {
+            return false;
+        }
+        long backoff = Math.max(route.config().retryBackoff().toMillis(), retryAfterMillis);
+        retryAfterMillis = -1;
+        // A Retry-After longer than the whole request may take is not worth waiting for here.
+        backoff = Math.min(backoff, route.config().totalTimeout().toMillis());
+        if (backoff <= 0 || targetIndex > 0 && triesOnTarget == 0) {
+            attempt();
+        } else {
+            client.executor().schedule(() -> {
+                if (!done) {
+                    attempt();
+                }
+            }, backoff, TimeUnit.MILLISECONDS);
+        }
+        return true;
+    }
+
+    private FullHttpRequest upstreamRequest(ProviderCall adapted) {
+        ByteBuf content = Unpooled.wrappedBuffer(adapted.body());
+        FullHttpRequest upstream = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST,
+                adapted.pathAndQuery(), content);
+        HttpHeaders headers = upstream.headers();
+        headers.set(request.headers());
+        adapted.removeHeaders().forEach(headers::remove);
+        adapted.setHeaders().forEach(headers::set);
+        headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
+        headers.remove(HttpHeaderNames.ACCEPT_ENCODING);
+        return upstream;
+    }
+
+    private void releaseSent() {
+        if (sent != null) {
+            sent.release();
+            sent = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- upstream events
+
+    @Override
+    public void onHead(HttpResponse head) {
+        upstreamStatus = head.status().code();
+        boolean retryable = upstreamStatus >= 500 || upstreamStatus == 429;
+        if (retryable) {
+            retryAfterMillis = RetryAfter.millis(head.headers().get(HttpHeaderNames.RETRY_AFTER));
+            if (hasNextAttempt()) {
+                call.cancel();
+                nextAttempt();
+                return;
+            }
+        }
+        boolean eventStream = head.headers().get(HttpHeaderNames.CONTENT_TYPE, "").startsWith("text/event-stream");
+        if (streamRequested && upstreamStatus == 200 && eventStream) {
+            // OpenAI-compatible upstreams already speak the client's format; others, and renamed
+            // models, go through the provider's translator.
+            boolean translate = target.adapter().kind() != ProviderKind.OPENAI || providerCall.clientModel() != null;
+            stream = new AiStream(translate ? target.adapter().streamTranslator(clientModel, true) : null,
+                    route.guard(), clientAskedForUsage, promptEstimate, services.nanos());
+        } else {
+            answer = new ByteArrayOutputStream();
+        }
+    }
+
+    private boolean hasNextAttempt() {
+        return !clientStarted && (triesOnTarget < route.config().retries() || targetIndex + 1 < route.targets().size());
+    }
+
+    @Override
+    public void onContent(HttpContent content) {
+        try {
+            byte[] bytes = ByteBufUtil.getBytes(content.content());
+            if (stream != null) {
+                byte[] out = stream.onUpstream(bytes);
+                if (out.length > 0) {
+                    if (!clientStarted) {
+                        call.timeout(limits.upstreamTimeout().toNanos());
+                        startStreamToClient();
+                    }
+                    writeToClient(out);
+                }
+                if (content instanceof LastHttpContent) {
+                    upstreamStreamEnded();
+                }
+            } else {
+                if (answer.size() + bytes.length > MAX_ANSWER_BYTES) {
+                    call.cancel();
+                    respondError(GatewayError.UPSTREAM_RESET, "the upstream's answer exceeds "
+                            + MAX_ANSWER_BYTES + " bytes", -1);
+                    return;
+                }
+                answer.writeBytes(bytes);
+                if (content instanceof LastHttpContent) {
+                    answerComplete();
+                }
+            }
+        } finally {
+            content.release();
+        }
+    }
+
+    @Override
+    public void onReadComplete() {
+        if (clientStarted && !done) {
+            client.flush();
+        }
+    }
+
+    @Override
+    public void onFailed(GatewayError error, String message) {
+        if (!nextAttempt()) {
+            respondError(error, message, -1);
+        }
+    }
+
+    @Override
+    public void onCutShort() {
+        if (!clientStarted && nextAttempt()) {
+            return;
+        }
+        if (clientStarted) {
+            // Part of a stream is out: closing is the only honest signal left.
+            client.close();
+            finish(usageOf(stream == null ? null : stream.usage()));
+        } else {
+            respondError(GatewayError.UPSTREAM_RESET, "the upstream broke off its answer", -1);
+        }
+    }
+
+    private void upstreamStreamEnded() {
+        byte[] rest = stream.onUpstreamEnd();
+        if (!clientStarted) {
+            startStreamToClient();
+        }
+        if (rest.length > 0) {
+            writeToClient(rest);
+        }
+        TokenUsage usage = stream.usage();
+        facts.safecheckStatus = merge(facts.safecheckStatus, stream.safecheckStatus());
+        endStreamToClient();
+        finish(usageOf(usage));
+    }
+
+    private void answerComplete() {
+        byte[] bytes = answer.toByteArray();
+        if (upstreamStatus != 200) {
+            ObjectNode error = target.adapter().translateError(upstreamStatus, bytes);
+            info.status(upstreamStatus);
+            sendWhole(HttpResponseStatus.valueOf(upstreamStatus), bytes(error));
+            finish(0);
+            return;
+        }
+        ObjectNode parsed;
+        try {
+            parsed = (ObjectNode) JSON.readTree(bytes);
+        } catch (Exception notJson) {
+            respondError(GatewayError.UPSTREAM_RESET, "the upstream's answer is not JSON", -1);
+            return;
+        }
+        ObjectNode translated = target.adapter().translateResponse(parsed, providerCall.clientModel());
+        if (route.guard() != null && route.guard().policy().checkResponse()) {
+            GuardVerdict verdict = route.guard().checkResponse(translated);
+            facts.safecheckStatus = merge(facts.safecheckStatus, verdict.logValue());
+            if (verdict instanceof GuardVerdict.Blocked) {
+                respondError(GatewayError.CONTENT_BLOCKED, "the answer contains a blocked word", -1);
+                return;
+            }
+            if (verdict instanceof GuardVerdict.Masked masked) {
+                translated = masked.body();
+            }
+        }
+        ObjectNode answered = translated;
+        byte[] out = bytes(answered);
+        TokenUsage usage = UsageExtractor.fromBody(out, 0, out.length).orElseGet(() -> estimated(answered));
+        info.status(200);
+        if (cacheKey != null && route.cache() != null) {
+            route.cache().put(cacheKey, CachedAnswer.fromResponse(200,
+                    Map.of("content-type", "application/json"), out));
+        }
+        sendWhole(HttpResponseStatus.OK, out);
+        finish(usageOf(usage));
+    }
+
+    private TokenUsage estimated(ObjectNode response) {
+        StringBuilder text = new StringBuilder();
+        response.path("choices").forEach(c -> text.append(c.path("message").path("content").asText(""))
+                .append(c.path("text").asText("")));
+        long output = TokenEstimator.estimate(text);
+        return new TokenUsage(clientModel, promptEstimate, output, promptEstimate + output, true, null);
+    }
+
+    // ---------------------------------------------------------------- to the client
+
+    private void startStreamToClient() {
+        clientStarted = true;
+        info.status(200);
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        head.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
+                .set(ProxyHeaders.X_REQUEST_ID, info.requestId());
+        HttpUtil.setTransferEncodingChunked(head, true);
+        HttpUtil.setKeepAlive(head, clientKeepAlive);
+        client.write(head);
+    }
+
+    private void writeToClient(byte[] bytes) {
+        info.addBytesSent(bytes.length);
+        client.write(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes)));
+        if (!client.channel().isWritable() && call != null) {
+            call.pauseReading();
+            client.flush();
+        }
+    }
+
+    private void endStreamToClient() {
+        var written = client.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        if (!clientKeepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private void sendWhole(HttpResponseStatus status, byte[] bytes) {
+        clientStarted = true;
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length)
+                .set(ProxyHeaders.X_REQUEST_ID, info.requestId());
+        HttpUtil.setKeepAlive(response, clientKeepAlive);
+        info.addBytesSent(bytes.length);
+        var written = client.writeAndFlush(response);
+        if (!clientKeepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /** An error the gateway answers itself, with Retry-After when waiting helps. */
+    private void respondError(GatewayError error, String message, long retryAfterMillis) {
+        if (done) {
+            return;
+        }
+        if (clientStarted) {
+            client.close();
+            finish(0);
+            return;
+        }
+        clientStarted = true;
+        info.status(error.status().code());
+        info.error(error.type());
+        FullHttpResponse response = ErrorResponses.json(client.alloc(), error, message, info.requestId());
+        if (retryAfterMillis > 0) {
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, Long.toString((retryAfterMillis + 999) / 1000));
+        }
+        HttpUtil.setKeepAlive(response, clientKeepAlive);
+        var written = client.writeAndFlush(response);
+        if (!clientKeepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+        finish(0);
+    }
+
+    private void totalTimedOut() {
+        if (done) {
+            return;
+        }
+        if (call != null) {
+            call.cancel();
+        }
+        respondError(GatewayError.UPSTREAM_TIMEOUT, "no complete answer within "
+                + route.config().totalTimeout().toMillis() + " ms", -1);
+    }
+
+    @Override
+    public void clientWritable() {
+        if (call != null) {
+            call.resumeReading();
+        }
+    }
+
+    @Override
+    public void clientClosed() {
+        if (!done) {
+            if (call != null) {
+                call.cancel();
+            }
+            finish(usageOf(stream == null ? null : stream.usage()));
+        }
+    }
+
+    // ---------------------------------------------------------------- the end
+
+    /** Records the usage in the request's facts; returns input plus output tokens. */
+    private long usageOf(TokenUsage usage) {
+        if (usage == null) {
+            return 0;
+        }
+        facts.inputTokens = usage.inputTokens();
+        facts.outputTokens = usage.outputTokens();
+        facts.tokensEstimated = usage.estimated();
+        if (usage.firstTokenNanos() != null) {
+            facts.firstTokenNanos = usage.firstTokenNanos();
+        }
+        if (usage.model() != null) {
+            facts.model = usage.model();
+        }
+        return usage.inputTokens() + usage.outputTokens();
+    }
+
+    private void finish(long tokensUsed) {
+        if (done) {
+            return;
+        }
+        done = true;
+        facts.serviceNanos = services.nanos().getAsLong() - startNanos;
+        if (totalTimeout != null) {
+            totalTimeout.cancel(false);
+        }
+        if (call != null && !call.isOver()) {
+            call.cancel();
+        }
+        if (admission != null) {
+            admission.complete(tokensUsed);
+        }
+        releaseSent();
+        request.release();
+        onDone.run();
+    }
+
+    private void onEventLoop(Runnable task) {
+        if (client.executor().inEventLoop()) {
+            task.run();
+        } else {
+            client.executor().execute(task);
+        }
+    }
+
+    private static String merge(String requestStatus, String responseStatus) {
+        if (responseStatus == null) {
+            return requestStatus;
+        }
+        if (requestStatus == null || "pass".equals(requestStatus)) {
+            return responseStatus;
+        }
+        return "pass".equals(responseStatus) ? requestStatus : responseStatus;
+    }
+
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
+    }
+}
