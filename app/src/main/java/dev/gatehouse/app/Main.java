@@ -15,6 +15,7 @@ public final class Main {
             Commands:
               serve      run the gateway headless (gatehouse serve --help)
               validate   check a config file and list every error (gatehouse validate --help)
+              keygen     make an API key for a consumer of the AI routes (gatehouse keygen --help)
 
             With no command, gatehouse serves the demo environment (simulated LLM backends)
             on 127.0.0.1:8080. The desktop console will open here once it exists.
@@ -45,6 +46,7 @@ public final class Main {
         return switch (args[0]) {
             case "serve" -> new ServeCommand(out, err).run(rest);
             case "validate" -> new ValidateCommand(out, err).run(rest);
+            case "keygen" -> new KeygenCommand(out, err, new java.security.SecureRandom()).run(rest);
             case "-h", "--help", "help" -> {
                 out.print(USAGE);
                 yield 0;

@@ -5,6 +5,8 @@ import dev.gatehouse.engine.config.GatewayConfig;
 import dev.gatehouse.engine.config.ListenerConfig;
 import dev.gatehouse.engine.config.PathMatch;
 import dev.gatehouse.engine.config.PoolConfig;
+import dev.gatehouse.engine.config.AiRouteConfig;
+import dev.gatehouse.engine.config.FallbackConfig;
 import dev.gatehouse.engine.config.RouteConfig;
 import dev.gatehouse.engine.config.RouteMatch;
 import java.time.Duration;
@@ -93,12 +95,21 @@ public final class DemoEnvironment implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * The demo's AI routes need no key, so the README's curl works as is; the flaky model falls
+     * back to qwen before its first byte, so its failures show as fallbacks, not as errors.
+     */
+    private static AiRouteConfig demoPolicy(String model) {
+        List<FallbackConfig> fallback = model.equals(DEEPSEEK) ? List.of(new FallbackConfig(QWEN, QWEN)) : List.of();
+        return new AiRouteConfig(null, false, fallback, null, null, Duration.ofSeconds(5), null, null, null, null, null);
+    }
+
     private static GatewayConfig config(String host, int port, Map<String, List<LlmBackendSimulator>> pools) {
         List<RouteConfig> routes = new ArrayList<>();
         List<PoolConfig> poolConfigs = new ArrayList<>();
         pools.forEach((model, simulators) -> {
             RouteMatch match = new RouteMatch(null, PathMatch.prefix("/v1/"), null, null, List.of(model));
-            routes.add(new RouteConfig(model, 100, match, model));
+            routes.add(new RouteConfig(model, 100, match, model, demoPolicy(model)));
             List<EndpointConfig> endpoints = simulators.stream()
                     .map(s -> new EndpointConfig(s.host(), s.port(), null, s.baseUrl() + "/metrics"))
                     .toList();
