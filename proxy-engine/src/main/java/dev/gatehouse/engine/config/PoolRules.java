@@ -63,6 +63,11 @@ final class PoolRules {
             boolean hostOk = findings.text(at + ".host", endpoint.host());
             findings.between(at + ".port", endpoint.port(), 1, 65535);
             findings.between(at + ".weight", endpoint.weight(), 1, MAX_WEIGHT);
+            if (endpoint.caFile() != null && !endpoint.tls()) {
+                findings.add(at + ".caFile", "only used with \"tls\": true");
+            } else if (endpoint.caFile() != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(endpoint.caFile()))) {
+                findings.add(at + ".caFile", "cannot read " + quote(endpoint.caFile()));
+            }
             if (endpoint.metricsUrl() != null && !isHttpUrl(endpoint.metricsUrl())) {
                 findings.add(at + ".metricsUrl", "must be an absolute http or https URL, got " + quote(endpoint.metricsUrl()));
             }

@@ -167,7 +167,7 @@ final class UpstreamCall implements UpstreamListener {
     }
 
     private void send() {
-        request.headers().set(HttpHeaderNames.HOST, endpoint.address());
+        request.headers().set(HttpHeaderNames.HOST, endpoint.hostHeader());
         sentAtNanos = System.nanoTime();
         armTimeout();
         upstream.writeAndFlush(outgoing()).addListener((ChannelFutureListener) written -> {

@@ -20,6 +20,8 @@ public final class Endpoint {
     private final String address;
     private final int weight;
     private final String metricsUrl;
+    private final TlsSettings tls;
+    private final String hostHeader;
     private final EndpointHealth health;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final LatencyEwma latency = new LatencyEwma();
@@ -32,6 +34,9 @@ public final class Endpoint {
         this.address = host + ":" + port;
         this.weight = config.weight();
         this.metricsUrl = config.metricsUrl();
+        this.tls = config.tls() ? new TlsSettings(config.caFile()) : null;
+        boolean defaultPort = config.tls() ? port == 443 : port == 80;
+        this.hostHeader = defaultPort ? host : address;
         this.health = Objects.requireNonNull(health, "health");
     }
 
@@ -41,6 +46,10 @@ public final class Endpoint {
     public String address() { return address; }
     public int weight() { return weight; }
     public String metricsUrl() { return metricsUrl; }
+    /** How to speak TLS to this endpoint, or null for plain HTTP. */
+    public TlsSettings tls() { return tls; }
+    /** The Host header upstream requests carry: the port only when it is not the scheme's default. */
+    public String hostHeader() { return hostHeader; }
     public EndpointHealth health() { return health; }
 
     /** Whether a balancer may send this endpoint a new request now. */
@@ -73,7 +82,8 @@ public final class Endpoint {
     /** Whether this runtime endpoint still describes {@code config} (so it can be kept on reload). */
     public boolean sameAs(EndpointConfig config) {
         return host.equals(config.host()) && port == config.port() && weight == config.weight()
-                && Objects.equals(metricsUrl, config.metricsUrl());
+                && Objects.equals(metricsUrl, config.metricsUrl())
+                && Objects.equals(tls, config.tls() ? new TlsSettings(config.caFile()) : null);
     }
 
     @Override

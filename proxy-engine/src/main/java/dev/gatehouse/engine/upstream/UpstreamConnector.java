@@ -10,12 +10,14 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 
+import javax.net.ssl.SSLParameters;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -86,6 +88,14 @@ public final class UpstreamConnector {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        if (endpoint.tls() != null) {
+                            // SNI and hostname verification both need the endpoint's host name.
+                            SslHandler tls = endpoint.tls().context().newHandler(ch.alloc(), endpoint.host(), endpoint.port());
+                            SSLParameters parameters = tls.engine().getSSLParameters();
+                            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                            tls.engine().setSSLParameters(parameters);
+                            ch.pipeline().addLast("tls", tls);
+                        }
                         ch.pipeline()
                                 .addLast("http", new HttpClientCodec())
                                 // Reader idle only: an all-idle check hooks a listener onto every write.
