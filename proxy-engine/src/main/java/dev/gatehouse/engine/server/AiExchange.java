@@ -104,6 +104,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
     private AiStream stream;
     private ByteArrayOutputStream answer;
     private long retryAfterMillis = -1;
+    private String upstreamRetryAfter;
     private boolean clientStarted;
     private boolean done;
 
@@ -337,8 +338,9 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
     public void onHead(HttpResponse head) {
         upstreamStatus = head.status().code();
         boolean retryable = upstreamStatus >= 500 || upstreamStatus == 429;
+        upstreamRetryAfter = head.headers().get(HttpHeaderNames.RETRY_AFTER);
         if (retryable) {
-            retryAfterMillis = RetryAfter.millis(head.headers().get(HttpHeaderNames.RETRY_AFTER));
+            retryAfterMillis = RetryAfter.millis(upstreamRetryAfter);
             if (hasNextAttempt()) {
                 call.cancel();
                 nextAttempt();
@@ -441,7 +443,8 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
         if (upstreamStatus != 200) {
             ObjectNode error = target.adapter().translateError(upstreamStatus, bytes);
             info.status(upstreamStatus);
-            sendWhole(HttpResponseStatus.valueOf(upstreamStatus), bytes(error));
+            // The last upstream's own wait hint reaches the client: its SDK retries on it.
+            sendWhole(HttpResponseStatus.valueOf(upstreamStatus), bytes(error), upstreamRetryAfter);
             finish(0);
             return;
         }
@@ -516,12 +519,19 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
     }
 
     private void sendWhole(HttpResponseStatus status, byte[] bytes) {
+        sendWhole(status, bytes, null);
+    }
+
+    private void sendWhole(HttpResponseStatus status, byte[] bytes, String retryAfter) {
         clientStarted = true;
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length)
                 .set(ProxyHeaders.X_REQUEST_ID, info.requestId());
+        if (retryAfter != null) {
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfter);
+        }
         HttpUtil.setKeepAlive(response, clientKeepAlive);
         info.addBytesSent(bytes.length);
         var written = client.writeAndFlush(response);

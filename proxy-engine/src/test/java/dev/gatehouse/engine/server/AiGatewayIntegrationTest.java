@@ -289,4 +289,44 @@ class AiGatewayIntegrationTest {
         HttpResponse<String> carolAsksLlama = post(ALICE_KEY, chat("llama", false, ""));
         assertThat(carolAsksLlama.statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void legacyCompletionsAreAccountedStreamedAndNot() throws Exception {
+        LlmBackendSimulator qwen = fastBackend("qwen");
+        start(List.of(pool("qwen", at(qwen))), List.of(aiRoute("qwen", "qwen", AiRouteConfig.defaults())),
+                List.of(consumer("alice", ALICE_KEY, null)));
+        URI completions = URI.create("http://127.0.0.1:" + engine.addresses().get(0).getPort() + "/v1/completions");
+        String body = "{\"model\":\"qwen\",\"prompt\":\"Once upon a time\",\"max_tokens\":6";
+
+        HttpResponse<String> whole = client.send(HttpRequest.newBuilder(completions)
+                .header("Authorization", "Bearer " + ALICE_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body + "}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> streamed = client.send(HttpRequest.newBuilder(completions)
+                .header("Authorization", "Bearer " + ALICE_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body + ",\"stream\":true}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(whole.body()).at("/usage/completion_tokens").asInt()).isEqualTo(6);
+        assertThat(streamed.body()).endsWith("data: [DONE]\n\n");
+        String streamedText = events(streamed.body()).stream().map(c -> c.path("choices").path(0).path("text").asText(""))
+                .collect(Collectors.joining());
+        assertThat(streamedText).isEqualTo(JSON.readTree(whole.body()).at("/choices/0/text").asText());
+    }
+
+    @Test
+    void lastUpstreamsRetryAfterReachesTheClient() throws Exception {
+        String error = "{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit\"}}";
+        MisbehavingOrigin throttled = MisbehavingOrigin.start((request, connection) -> connection.write(
+                "HTTP/1.1 429 Too Many Requests\r\nretry-after: 7\r\ncontent-type: application/json\r\n"
+                        + "content-length: " + error.length() + "\r\n\r\n" + error));
+        closeables.add(throttled);
+        start(List.of(pool("primary", throttled.address())), List.of(aiRoute("qwen", "primary", AiRouteConfig.defaults())),
+                List.of(consumer("alice", ALICE_KEY, null)));
+
+        HttpResponse<String> response = post(ALICE_KEY, chat("qwen", false, ""));
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.headers().firstValue("retry-after")).hasValue("7");
+        assertThat(JSON.readTree(response.body()).at("/error/message").asText()).isEqualTo("slow down");
+    }
 }
