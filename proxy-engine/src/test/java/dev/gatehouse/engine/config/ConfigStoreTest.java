@@ -1,5 +1,7 @@
 package dev.gatehouse.engine.config;
 
+import dev.gatehouse.engine.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +23,7 @@ class ConfigStoreTest {
     @TempDir
     Path dir;
 
-    private final SteppingClock clock = new SteppingClock(START);
+    private final MutableClock clock = new MutableClock(START);
 
     private ConfigStore store(int keep) {
         return new ConfigStore(dir, clock, keep);
@@ -141,30 +143,4 @@ class ConfigStoreTest {
     }
 
     /** A clock that moves only when the test says so. */
-    private static final class SteppingClock extends Clock {
-        private Instant now;
-
-        SteppingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.ai.cache;
 
+import dev.gatehouse.engine.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ResponseCacheTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock("2025-05-01T10:00:00Z");
     private final ResponseCache cache = ResponseCache.withDefaults(clock);
 
     @Test

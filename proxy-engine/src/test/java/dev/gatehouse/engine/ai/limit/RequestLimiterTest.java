@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.ai.limit;
 
+import dev.gatehouse.engine.testing.MutableClock;
 import dev.gatehouse.engine.ai.auth.Consumer;
 import dev.gatehouse.engine.ai.auth.ConsumerLimits;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.gatehouse.engine.ai.limit;
+package dev.gatehouse.engine.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,24 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A UTC clock that a test sets and advances. */
-final class MutableClock extends Clock {
+/** A UTC clock that a test sets and advances, for code that takes an injected {@link Clock}. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(String instant) {
-        this.now = Instant.parse(instant);
+    public MutableClock(String instant) {
+        this(Instant.parse(instant));
     }
 
-    void set(String instant) {
+    public MutableClock(Instant start) {
+        this.now = start;
+    }
+
+    public void set(String instant) {
         now = Instant.parse(instant);
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
