@@ -102,6 +102,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
     private ProviderCall providerCall;
     private int upstreamStatus;
     private AiStream stream;
+    private long streamStartNanos;
     private ByteArrayOutputStream answer;
     private long retryAfterMillis = -1;
     private String upstreamRetryAfter;
@@ -342,6 +343,10 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
         if (retryable) {
             retryAfterMillis = RetryAfter.millis(upstreamRetryAfter);
             if (hasNextAttempt()) {
+                if (upstreamStatus >= 500) {
+                    // Abandoning the response must not hide the error from outlier detection.
+                    call.endpoint().health().onFailure();
+                }
                 call.cancel();
                 nextAttempt();
                 return;
@@ -354,6 +359,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
             boolean translate = target.adapter().kind() != ProviderKind.OPENAI || providerCall.clientModel() != null;
             stream = new AiStream(translate ? target.adapter().streamTranslator(clientModel, true) : null,
                     route.guard(), clientAskedForUsage, promptEstimate, services.nanos());
+            streamStartNanos = services.nanos().getAsLong();
         } else {
             answer = new ByteArrayOutputStream();
         }
@@ -604,7 +610,8 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
         facts.outputTokens = usage.outputTokens();
         facts.tokensEstimated = usage.estimated();
         if (usage.firstTokenNanos() != null) {
-            facts.firstTokenNanos = usage.firstTokenNanos();
+            // The tracker counts from the response head; the log counts from the request's arrival.
+            facts.firstTokenNanos = usage.firstTokenNanos() + (streamStartNanos - startNanos);
         }
         if (usage.model() != null) {
             facts.model = usage.model();
