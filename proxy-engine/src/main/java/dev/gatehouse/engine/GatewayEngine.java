@@ -51,7 +51,8 @@ public final class GatewayEngine implements AutoCloseable {
     private GatewayEngine(EngineOptions options) {
         this.options = options;
         this.poolBuilder = new PoolBuilder(this::newHealth);
-        this.server = new GatewayServer(() -> snapshot, options.transport(), options.workerThreads(), aiServices);
+        this.server = new GatewayServer(() -> snapshot, options.transport(), options.workerThreads(), aiServices,
+                options.records());
         // Probes resolve host names and time themselves here, never on an event loop.
         this.healthExecutor = Executors.newSingleThreadScheduledExecutor(
                 new DefaultThreadFactory("gatehouse-health", true));

@@ -338,6 +338,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
     @Override
     public void onHead(HttpResponse head) {
         upstreamStatus = head.status().code();
+        info.upstream(call.pool().name(), call.endpoint().address(), call.serviceNanos());
         boolean retryable = upstreamStatus >= 500 || upstreamStatus == 429;
         upstreamRetryAfter = head.headers().get(HttpHeaderNames.RETRY_AFTER);
         if (retryable) {

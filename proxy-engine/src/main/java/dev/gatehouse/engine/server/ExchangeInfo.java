@@ -1,9 +1,13 @@
 package dev.gatehouse.engine.server;
 
+import dev.gatehouse.engine.accesslog.AccessRecord;
+
+import java.time.Instant;
+
 /**
- * What is known about one request as it passes: its ids, client, route, outcome and sizes.
- * Mutable, confined to the client connection's event loop; the access log (telemetry issue)
- * turns it into an immutable record when the exchange ends.
+ * What is known about one request as it passes: its ids, client, route, upstream, outcome and
+ * sizes, and for AI routes the {@link AiFacts}. Mutable, confined to the client connection's
+ * event loop; becomes an immutable {@link AccessRecord} when the exchange ends.
  */
 final class ExchangeInfo {
 
@@ -11,17 +15,27 @@ final class ExchangeInfo {
     private final String traceparent;
     private final String clientIp;
     private final long startNanos;
+    private final Instant startTime;
+    private final AiFacts ai = new AiFacts();
+    private String method;
+    private String path;
+    private String authority;
+    private String userAgent;
+    private long bytesReceived;
     private String route;
+    private String pool;
+    private String upstreamHost;
+    private long upstreamServiceNanos = -1;
     private int status;
     private String error;
     private long bytesSent;
-    private final AiFacts ai = new AiFacts();
 
     ExchangeInfo(String requestId, String traceparent, String clientIp, long startNanos) {
         this.requestId = requestId;
         this.traceparent = traceparent;
         this.clientIp = clientIp;
         this.startNanos = startNanos;
+        this.startTime = Instant.now();
     }
 
     String requestId() { return requestId; }
@@ -38,4 +52,29 @@ final class ExchangeInfo {
     void addBytesSent(long bytes) { this.bytesSent += bytes; }
     /** The AI fields ({@code ai_log} of seed 003); empty for plain proxied requests. */
     AiFacts ai() { return ai; }
+
+    void request(String method, String path, String authority, String userAgent, long bodyBytes) {
+        this.method = method;
+        this.path = path;
+        this.authority = authority;
+        this.userAgent = userAgent;
+        this.bytesReceived = bodyBytes;
+    }
+
+    /** The upstream that answered (the last one tried), and how long it took to answer. */
+    void upstream(String pool, String host, long serviceNanos) {
+        this.pool = pool;
+        this.upstreamHost = host;
+        this.upstreamServiceNanos = serviceNanos;
+    }
+
+    AccessRecord toRecord(long endNanos) {
+        boolean isAi = ai.api != null;
+        return new AccessRecord(requestId, RequestIds.traceId(traceparent), startTime, method, path, authority,
+                clientIp, userAgent, route, pool, upstreamHost, status, error != null ? error : "via_upstream",
+                endNanos - startNanos, upstreamServiceNanos, bytesReceived, bytesSent,
+                ai.api, ai.model, ai.consumer, ai.inputTokens, ai.outputTokens, ai.tokensEstimated,
+                ai.firstTokenNanos, isAi ? ai.serviceNanos : -1, ai.responseType, ai.cacheStatus, ai.fallbackFrom,
+                ai.safecheckStatus, ai.tokenRatelimitStatus);
+    }
 }

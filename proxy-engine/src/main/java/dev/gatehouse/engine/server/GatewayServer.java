@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.server;
 
+import dev.gatehouse.engine.accesslog.AccessRecordSink;
 import dev.gatehouse.engine.ai.AiServices;
 import dev.gatehouse.engine.config.ListenerConfig;
 import dev.gatehouse.engine.upstream.UpstreamConnector;
@@ -46,10 +47,12 @@ public final class GatewayServer implements ProxyRuntime, AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private final AiServices aiServices;
+    private final AccessRecordSink records;
 
     public GatewayServer(Supplier<EngineSnapshot> snapshots, Transport transport, int workerThreads,
-                         AiServices aiServices) {
+                         AiServices aiServices, AccessRecordSink records) {
         this.aiServices = aiServices;
+        this.records = records;
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.transport = transport;
         this.acceptors = transport.newGroup(1, "gatehouse-accept");
@@ -70,6 +73,11 @@ public final class GatewayServer implements ProxyRuntime, AutoCloseable {
     @Override
     public AtomicInteger inFlight() {
         return inFlight;
+    }
+
+    @Override
+    public AccessRecordSink records() {
+        return records;
     }
 
     @Override

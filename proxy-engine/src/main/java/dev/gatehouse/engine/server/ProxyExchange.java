@@ -63,6 +63,7 @@ final class ProxyExchange implements UpstreamCall.Listener, ClientExchange {
     @Override
     public void onHead(HttpResponse response) {
         info.status(response.status().code());
+        info.upstream(call.pool().name(), call.endpoint().address(), call.serviceNanos());
         if (upgradeRequested && response.status().equals(HttpResponseStatus.SWITCHING_PROTOCOLS)) {
             // Connection and Upgrade must reach the client here: they are the handshake itself.
             upgrading = true;

@@ -14,16 +14,20 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,6 +50,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private ClientExchange current;
     private String clientIp;
     private DeadlineTimer timer;
+    private ExchangeInfo info;
 
     ProxyHandler(ProxyRuntime runtime) {
         this.runtime = runtime;
@@ -82,6 +87,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         String requestId = RequestIds.requestId(request.headers().get(ProxyHeaders.X_REQUEST_ID));
         String traceparent = RequestIds.nextTraceparent(request.headers().get(ProxyHeaders.TRACEPARENT));
         ExchangeInfo info = new ExchangeInfo(requestId, traceparent, clientIp, System.nanoTime());
+        info.request(request.method().name(), pathOf(request.uri()), request.headers().get(HttpHeaderNames.HOST),
+                request.headers().get(HttpHeaderNames.USER_AGENT), request.content().readableBytes());
+        this.info = info;
         if (runtime.draining()) {
             respondError(request, info, GatewayError.SHUTTING_DOWN, "the gateway is shutting down");
             return;
@@ -158,22 +166,26 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         json.append("]}");
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         request.release();
-        var response = new io.netty.handler.codec.http.DefaultFullHttpResponse(
-                io.netty.handler.codec.http.HttpVersion.HTTP_1_1, io.netty.handler.codec.http.HttpResponseStatus.OK,
-                Unpooled.copiedBuffer(json, java.nio.charset.StandardCharsets.UTF_8));
+        var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                Unpooled.copiedBuffer(json, StandardCharsets.UTF_8));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
                 .set(ProxyHeaders.X_REQUEST_ID, info.requestId());
         HttpUtil.setKeepAlive(response, keepAlive);
+        info.status(200);
+        info.ai().api = AiOperation.MODELS.logName();
+        info.addBytesSent(response.content().readableBytes());
         var written = ctx.writeAndFlush(response);
         if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
         }
+        runtime.records().accept(info.toRecord(System.nanoTime()));
     }
 
     private void exchangeDone() {
         runtime.inFlight().decrementAndGet();
         current = null;
+        runtime.records().accept(info.toRecord(System.nanoTime()));
         // Removed: the connection became a WebSocket tunnel and is no longer HTTP.
         if (ctx.isRemoved() || !ctx.channel().isActive()) {
             return;
@@ -197,10 +209,13 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private RequestFacts facts(FullHttpRequest request) {
-        String uri = request.uri();
+    private static String pathOf(String uri) {
         int query = uri.indexOf('?');
-        String path = query < 0 ? uri : uri.substring(0, query);
+        return query < 0 ? uri : uri.substring(0, query);
+    }
+
+    private RequestFacts facts(FullHttpRequest request) {
+        String path = pathOf(request.uri());
         String host = request.headers().get(HttpHeaderNames.HOST, "");
         int colon = host.lastIndexOf(':');
         if (colon > 0 && host.indexOf(']') < colon) {
@@ -260,10 +275,14 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         request.release();
         var response = ErrorResponses.json(ctx.alloc(), error, message, info.requestId());
         HttpUtil.setKeepAlive(response, keepAlive);
+        info.status(error.status().code());
+        info.error(error.type());
+        info.addBytesSent(response.content().readableBytes());
         var written = ctx.writeAndFlush(response);
         if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
         }
+        runtime.records().accept(info.toRecord(System.nanoTime()));
     }
 
     /** The peer's address as text, worked out once per connection rather than per request. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.server;
 
+import dev.gatehouse.engine.accesslog.AccessRecordSink;
 import dev.gatehouse.engine.ai.AiServices;
 import dev.gatehouse.engine.upstream.UpstreamConnector;
 
@@ -16,6 +17,9 @@ public interface ProxyRuntime {
     UpstreamConnector connector();
 
     AtomicInteger inFlight();
+
+    /** Where each finished request's record goes. */
+    AccessRecordSink records();
 
     /** Limits, quotas and caches of the AI routes, which outlive snapshots. */
     AiServices ai();

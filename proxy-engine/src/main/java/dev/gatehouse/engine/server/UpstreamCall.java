@@ -79,6 +79,7 @@ final class UpstreamCall implements UpstreamListener {
     private boolean over;
     private int status;
     private long sentAtNanos;
+    private long headNanos;
     private long timeoutNanos;
 
     /** {@code request} stays the caller's: each attempt sends its own view of it. */
@@ -102,6 +103,8 @@ final class UpstreamCall implements UpstreamListener {
     UpstreamPool pool() { return pool; }
     Endpoint endpoint() { return endpoint; }
     int status() { return status; }
+    /** Nanoseconds from sending the request to its response head; -1 before the head. */
+    long serviceNanos() { return headNanos == 0 ? -1 : headNanos - sentAtNanos; }
     boolean isOver() { return over; }
 
     /** Waits of more than {@code nanos} for the head, or between two body pieces, fail the call from now on. */
@@ -212,6 +215,7 @@ final class UpstreamCall implements UpstreamListener {
             return;
         }
         headReceived = true;
+        headNanos = System.nanoTime();
         status = response.status().code();
         // After 101 the connection speaks another protocol: its "last content" ends nothing.
         switchingProtocols = status == 101;

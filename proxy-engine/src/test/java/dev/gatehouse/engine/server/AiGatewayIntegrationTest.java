@@ -2,7 +2,9 @@ package dev.gatehouse.engine.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.engine.EngineOptions;
 import dev.gatehouse.engine.GatewayEngine;
+import dev.gatehouse.engine.accesslog.AccessRecord;
 import dev.gatehouse.engine.ai.auth.ApiKeyHash;
 import dev.gatehouse.engine.config.AiRouteConfig;
 import dev.gatehouse.engine.config.ApiKeyConfig;
@@ -34,9 +36,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** AI routes end to end: keys, accounting, streaming usage, fallback, limits, guard, models. */
 class AiGatewayIntegrationTest {
@@ -49,6 +53,13 @@ class AiGatewayIntegrationTest {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private GatewayEngine engine;
+    private final List<AccessRecord> records = new CopyOnWriteArrayList<>();
+
+    /** The record of the {@code n}th request (0-based), once its exchange has ended. */
+    private AccessRecord record(int n) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> records.size() > n);
+        return records.get(n);
+    }
 
     @AfterEach
     void closeAll() throws Exception {
@@ -95,7 +106,7 @@ class AiGatewayIntegrationTest {
             throws Exception {
         GatewayConfig config = new GatewayConfig(List.of(ListenerConfig.of("127.0.0.1", 0)), routes, pools,
                 LimitsConfig.defaults(), consumers);
-        engine = GatewayEngine.start(config);
+        engine = GatewayEngine.start(config, EngineOptions.defaults().withRecords(records::add));
         closeables.add(engine);
         return engine;
     }
@@ -152,6 +163,18 @@ class AiGatewayIntegrationTest {
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).doesNotContain("gh-not-a-real-key-at-all");
         assertThat(qwen.stats().requestsReceived()).as("refused requests never reach the backend").isEqualTo(1);
+
+        AccessRecord served = record(0);
+        assertThat(served.api()).isEqualTo("chat.completions");
+        assertThat(served.consumer()).isEqualTo("alice");
+        assertThat(served.model()).isEqualTo("qwen");
+        assertThat(served.outputTokens()).isEqualTo(8);
+        assertThat(served.inputTokens()).isEqualTo(body.at("/usage/prompt_tokens").asLong());
+        assertThat(served.tokensEstimated()).isFalse();
+        assertThat(served.responseType()).isEqualTo("normal");
+        assertThat(served.tokenRatelimitStatus()).isEqualTo("pass");
+        assertThat(record(1).responseCode()).isEqualTo(401);
+        assertThat(record(1).responseCodeDetails()).isEqualTo("invalid_api_key");
     }
 
     @Test
@@ -170,6 +193,12 @@ class AiGatewayIntegrationTest {
         JsonNode usage = chunks.get(chunks.size() - 1).path("usage");
         assertThat(usage.path("completion_tokens").asInt()).isEqualTo(8);
         assertThat(content(events(plain.body()))).isEqualTo(content(chunks));
+        for (AccessRecord streamed : List.of(record(0), record(1))) {
+            assertThat(streamed.responseType()).isEqualTo("stream");
+            assertThat(streamed.outputTokens()).as("counted whether or not the client asked").isEqualTo(8);
+            assertThat(streamed.tokensEstimated()).isFalse();
+            assertThat(streamed.firstTokenNanos()).isPositive().isLessThanOrEqualTo(streamed.serviceNanos());
+        }
     }
 
     @Test
@@ -185,6 +214,8 @@ class AiGatewayIntegrationTest {
         assertThat(response.body()).endsWith("data: [DONE]\n\n");
         assertThat(broken.stats().errorsInjected()).isEqualTo(1);
         assertThat(spare.stats().requestsCompleted()).isEqualTo(1);
+        assertThat(record(0).fallbackFrom()).isEqualTo("primary");
+        assertThat(record(0).upstreamCluster()).isEqualTo("spare");
     }
 
     @Test
@@ -245,6 +276,7 @@ class AiGatewayIntegrationTest {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(JSON.readTree(limited.body()).at("/error/type").asText()).isEqualTo("rate_limit_exceeded");
         assertThat(limited.headers().firstValue("retry-after")).isPresent();
+        assertThat(records).anyMatch(r -> r.responseCode() == 429 && r.tokenRatelimitStatus().startsWith("limited"));
         assertThat(post(BOB_KEY, chat("qwen", false, "")).statusCode()).isEqualTo(200);
     }
 
@@ -267,6 +299,7 @@ class AiGatewayIntegrationTest {
 
         assertThat(masked).doesNotContain(phrase).contains("*".repeat(phrase.codePointCount(0, phrase.length())));
         assertThat(masked.length()).isEqualTo(content(learned).length());
+        assertThat(record(1).safecheckStatus()).isEqualTo("mask");
     }
 
     @Test

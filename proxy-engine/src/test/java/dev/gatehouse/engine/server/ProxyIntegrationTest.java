@@ -252,4 +252,35 @@ class ProxyIntegrationTest {
     static EndpointConfig endpoint(LlmBackendSimulator sim) {
         return EndpointConfig.of("127.0.0.1", sim.port());
     }
+
+    @Test
+    void everyRequestLeavesOneRecordWithItsRouteUpstreamAndOutcome() throws Exception {
+        LlmBackendSimulator sim = backend();
+        List<dev.gatehouse.engine.accesslog.AccessRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var onlyEcho = new dev.gatehouse.engine.config.RouteConfig("echo", 0,
+                new dev.gatehouse.engine.config.RouteMatch(null, dev.gatehouse.engine.config.PathMatch.prefix("/echo"), null, null, null), "p");
+        GatewayEngine engine = GatewayEngine.start(Gateways.oneRoute(Gateways.pool("p", address(sim))).withRoutes(List.of(onlyEcho)),
+                dev.gatehouse.engine.EngineOptions.defaults().withRecords(records::add));
+        closeables.add(engine);
+
+        client.send(HttpRequest.newBuilder(uri(engine, "/echo/a?x=1")).header("User-Agent", "records-test/1")
+                .header("X-Request-Id", "rec-1").build(), HttpResponse.BodyHandlers.ofString());
+        client.send(HttpRequest.newBuilder(uri(engine, "/missing")).build(), HttpResponse.BodyHandlers.ofString());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> records.size() == 2);
+
+        var served = records.get(0);
+        assertThat(served.requestId()).isEqualTo("rec-1");
+        assertThat(served.path()).isEqualTo("/echo/a");
+        assertThat(served.route()).isEqualTo("echo");
+        assertThat(served.upstreamCluster()).isEqualTo("p");
+        assertThat(served.upstreamHost()).isEqualTo("127.0.0.1:" + sim.port());
+        assertThat(served.responseCode()).isEqualTo(200);
+        assertThat(served.userAgent()).isEqualTo("records-test/1");
+        assertThat(served.bytesSent()).isPositive();
+        assertThat(served.api()).isNull();
+        var refused = records.get(1);
+        assertThat(refused.responseCode()).isEqualTo(404);
+        assertThat(refused.responseCodeDetails()).isEqualTo("route_not_found");
+        assertThat(refused.upstreamHost()).isNull();
+    }
 }
