@@ -275,7 +275,8 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
         stream = null;
         answer = null;
         upstreamStatus = 0;
-        call = new UpstreamCall(client.channel().eventLoop(), sent, info.clientIp(), pool, limits, connector, timer, this);
+        call = new UpstreamCall(client.channel().eventLoop(), sent, info.clientIp(), pool, limits, connector, timer, this)
+                .consumer(facts.consumer);
         if (streamRequested) {
             call.timeout(Math.min(route.config().firstTokenTimeout().toNanos(), limits.upstreamTimeout().toNanos()));
         }

@@ -61,6 +61,7 @@ final class UpstreamCall implements UpstreamListener {
     private final EventLoop loop;
     private final FullHttpRequest request;
     private final String clientIp;
+    private String consumer;
     private final UpstreamPool pool;
     private final LimitsConfig limits;
     private final UpstreamConnector connector;
@@ -100,6 +101,12 @@ final class UpstreamCall implements UpstreamListener {
         attemptNextEndpoint();
     }
 
+    /** The authenticated consumer, for pools that hash on it. */
+    UpstreamCall consumer(String name) {
+        this.consumer = name;
+        return this;
+    }
+
     UpstreamPool pool() { return pool; }
     Endpoint endpoint() { return endpoint; }
     int status() { return status; }
@@ -135,7 +142,7 @@ final class UpstreamCall implements UpstreamListener {
 
     private Endpoint pickUntried() {
         PickContext context = pool.hashes()
-                ? PickContext.hashedOn(HashKeys.keyFor(pool.hashOn(), request.headers(), clientIp))
+                ? PickContext.hashedOn(HashKeys.keyFor(pool.hashOn(), request.headers(), clientIp, consumer))
                 : PickContext.NONE;
         for (int i = 0; i < MAX_ENDPOINT_ATTEMPTS * 2 && tried.size() < MAX_ENDPOINT_ATTEMPTS; i++) {
             Endpoint candidate = pool.pick(context);
