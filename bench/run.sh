@@ -5,6 +5,8 @@
 #   bench/run.sh            (as root, or with nginx and wrk already installed)
 # Knobs (environment): TP_SECONDS (6) TP_ROUNDS (3) LAT_SECONDS (15) SSE_STREAMS (1000) SSE_CHUNKS (40)
 #   SSE_INTERVAL_MS (100) RELOAD_ROUTES (10000) RELOAD_REPS (20) WRK_CONNS (64)
+#   AI_ROUNDS (4) AI_SECONDS (5): the AI-path latency rounds; AI_JFR=1 records a JFR profile of
+#   Gatehouse during the AI throughput phase into bench/out/ai-path.jfr
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -21,6 +23,9 @@ SSE_CHUNKS=${SSE_CHUNKS:-40}
 SSE_INTERVAL_MS=${SSE_INTERVAL_MS:-100}
 RELOAD_ROUTES=${RELOAD_ROUTES:-10000}
 RELOAD_REPS=${RELOAD_REPS:-20}
+AI_ROUNDS=${AI_ROUNDS:-4}
+AI_SECONDS=${AI_SECONDS:-5}
+AI_JFR=${AI_JFR:-0}
 
 # Fixed loopback ports.
 P_ORIGIN=18081     # nginx: the static 200-byte JSON origin (1 worker)
@@ -28,6 +33,10 @@ P_NGINX=18082      # nginx: the reference proxy (2 workers) in front of the orig
 P_GATEHOUSE=18080  # Gatehouse in front of the origin (and of the SSE origin)
 P_SSE=18083        # the bench tool's SSE origin (stamps every chunk)
 JSON_PATH=/data.json
+AI_PATH=/v1/chat/completions                # Gatehouse: the AI route (key, limits, token accounting)
+PLAIN_POST_PATH=/plain/v1/chat/completions  # Gatehouse: a plain proxy route to the same answer
+AI_MODEL=bench-model
+AI_BODY='{"model":"'$AI_MODEL'","messages":[{"role":"user","content":"hi"}]}'
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 started=$(date +%s)
@@ -77,6 +86,8 @@ prefix='{"id":"cmpl-bench","object":"chat.completion","model":"bench","usage":{"
 pad=$((200 - ${#prefix} - 2))
 body="$prefix$(head -c "$pad" /dev/zero | tr '\0' x)\"}"
 echo -n "$body" > "$work/data.json"
+# The origin's chat completion (non-streamed, with usage), for the AI route and the plain POST route.
+chat='{"id":"chatcmpl-bench","object":"chat.completion","created":1700000000,"model":"'$AI_MODEL'","choices":[{"index":0,"message":{"role":"assistant","content":"hello"},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":2,"total_tokens":11}}'
 
 common_nginx() {  # name
   cat <<EOF
@@ -98,6 +109,8 @@ http {
   server {
     listen 127.0.0.1:$P_ORIGIN reuseport backlog=4096;
     location = $JSON_PATH { default_type application/json; return 200 '$body'; }
+    location = $AI_PATH { default_type application/json; return 200 '$chat'; }
+    location = $PLAIN_POST_PATH { default_type application/json; return 200 '$chat'; }
     location / { return 404; }
   }
 }
@@ -130,6 +143,15 @@ nginx -e "$work/proxy-boot.log" -p "$work" -c "$work/proxy.conf" & pids+=($!)
 bench_java_bg sse-origin "$P_SSE" > "$out/sse-origin.log" 2>&1 & pids+=($!)
 
 # ------------------------------------------------------------------ Gatehouse
+# One consumer with a fresh key; the config holds only its salted hash. Limits are high enough never
+# to trigger but still checked on every request. Tokens per minute are 10^10, not 10^11: the local
+# limiter refills at most one permit per nanosecond (Rate: limit <= 60,000,000,000 per minute), and
+# a higher limit, though the config validator accepts it, fails every request on the AI route.
+keyline=$(bench_java keygen) || { log "GatehouseBench keygen failed"; exit 1; }
+ai_key=$(sed -n 's/.*KEY=\([^ ]*\).*/\1/p' <<<"$keyline")
+ai_salt=$(sed -n 's/.*SALT=\([^ ]*\).*/\1/p' <<<"$keyline")
+ai_sha=$(sed -n 's/.*SHA256=\([^ ]*\).*/\1/p' <<<"$keyline")
+[ -n "$ai_key" ] && [ -n "$ai_salt" ] && [ -n "$ai_sha" ] || { log "keygen printed no key: $keyline"; exit 1; }
 cat > "$work/gatehouse.json" <<EOF
 {
   "listeners": [{"name": "bench", "host": "127.0.0.1", "port": $P_GATEHOUSE}],
@@ -141,7 +163,17 @@ cat > "$work/gatehouse.json" <<EOF
   ],
   "routes": [
     {"name": "sse", "priority": 10, "pool": "sse", "match": {"path": {"kind": "prefix", "value": "/sse"}}},
+    {"name": "ai-chat", "priority": 20, "pool": "static",
+     "match": {"path": {"kind": "exact", "value": "$AI_PATH"}, "methods": ["POST"], "models": ["$AI_MODEL"]},
+     "ai": {"requireKey": true, "limits": {"requestsPerMinute": 100000000, "tokensPerMinute": 10000000000}}},
+    {"name": "plain-post", "priority": 20, "pool": "static",
+     "match": {"path": {"kind": "exact", "value": "$PLAIN_POST_PATH"}, "methods": ["POST"]}},
     {"name": "static", "pool": "static", "match": {"path": {"kind": "prefix", "value": "/"}}}
+  ],
+  "consumers": [
+    {"name": "bench", "keys": [{"salt": "$ai_salt", "sha256": "$ai_sha"}],
+     "limits": {"requestsPerMinute": 100000000, "tokensPerMinute": 10000000000,
+                "tokensPerDay": 100000000000000, "tokensPerMonth": 100000000000000}}
   ]
 }
 EOF
@@ -157,7 +189,23 @@ for p in $P_ORIGIN $P_NGINX $P_GATEHOUSE; do
   code=$(curl -s -o "$out/check-$p.json" -w '%{http_code}' "http://127.0.0.1:$p$JSON_PATH")
   [ "$code" = 200 ] && cmp -s "$out/check-$p.json" "$work/data.json" || { log "port $p answered $code, not the origin's body"; exit 1; }
 done
-log "origin, nginx, SSE origin and Gatehouse (pid $gh_pid, $gh_transport) are up; body ${#body} bytes"
+# The AI route must answer 200 with the origin's completion (a 401 or 429 here is a broken setup),
+# refuse a request without a key (auth is on), and the plain POST route must pass the same answer.
+post() {  # url out-file [curl args...]
+  local url=$1 file=$2; shift 2
+  curl -s -o "$file" -w '%{http_code}' -X POST -H 'Content-Type: application/json' --data-binary "$AI_BODY" "$@" "$url" || true
+}
+code=$(post "http://127.0.0.1:$P_GATEHOUSE$AI_PATH" "$out/check-ai.json" -H "Authorization: Bearer $ai_key")
+grep -q '"total_tokens":11' "$out/check-ai.json" 2>/dev/null && [ "$code" = 200 ] \
+  || { log "AI route answered $code, not the origin's completion: $(head -c 300 "$out/check-ai.json")"; exit 1; }
+code=$(post "http://127.0.0.1:$P_GATEHOUSE$AI_PATH" "$out/check-ai-nokey.json")
+[ "$code" = 401 ] || { log "AI route without a key answered $code, not 401: auth is not on"; exit 1; }
+for p in $P_ORIGIN $P_GATEHOUSE; do
+  code=$(post "http://127.0.0.1:$p$PLAIN_POST_PATH" "$out/check-plain-post-$p.json" -H "Authorization: Bearer $ai_key")
+  [ "$code" = 200 ] && [ "$(cat "$out/check-plain-post-$p.json")" = "$chat" ] \
+    || { log "port $p answered $code to the plain POST, not the origin's completion"; exit 1; }
+done
+log "origin, nginx, SSE origin and Gatehouse (pid $gh_pid, $gh_transport) are up; body ${#body} bytes; AI route and plain POST answer 200"
 
 # ------------------------------------------------------------------ wrk scripts
 cat > "$work/report.lua" <<'EOF'
@@ -170,6 +218,11 @@ function done(summary, latency, requests)
 end
 EOF
 { cat "$work/report.lua"; echo "function delay() return $LAT_GAP_MS end"; } > "$work/paced.lua"
+# The chat request: the same POST (body, Content-Type, Authorization) to the AI and the plain route.
+{ printf 'wrk.method = "POST"\nwrk.body = %s\n' "'$AI_BODY'"
+  printf 'wrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer %s"\n' "$ai_key"
+  cat "$work/report.lua"; } > "$work/post.lua"
+{ cat "$work/post.lua"; echo "function delay() return $LAT_GAP_MS end"; } > "$work/post-paced.lua"
 
 run_wrk() {  # name url threads conns seconds script
   wrk -t"$2" -c"$3" -d"$4s" --latency -s "$5" "$1" > "$out/$6.txt" 2>&1 || true
@@ -214,6 +267,61 @@ lat_direct=$(run_wrk "http://127.0.0.1:$P_ORIGIN$JSON_PATH" 1 "$LAT_CONNS" "$LAT
 lat_nginx=$(run_wrk "http://127.0.0.1:$P_NGINX$JSON_PATH" 1 "$LAT_CONNS" "$LAT_SECONDS" "$work/paced.lua" lat-nginx)
 lat_gh=$(run_wrk "http://127.0.0.1:$P_GATEHOUSE$JSON_PATH" 1 "$LAT_CONNS" "$LAT_SECONDS" "$work/paced.lua" lat-gatehouse)
 log "   direct: $lat_direct"; log "   nginx: $lat_nginx"; log "   gatehouse: $lat_gh"
+
+# ------------------------------------------------------------------ 5. the AI path
+# AI route (key check, limits, token accounting) vs a plain proxy route answering the same POST
+# with the same completion from the origin, so the difference is the AI processing, not the body.
+# The throughput phase (wrk -c$WRK_CONNS) doubles as the JIT warm-up of both POST paths.
+ai_bad=0
+check_ai() {  # name wrk-summary: any socket error or non-2xx on a POST path is a broken setup
+  local e=$(( $(field socket_errors "$2") + $(field non2xx "$2") ))
+  if [ "$e" -ne 0 ] || [ "$(field requests "$2")" = 0 ]; then
+    log "   !!! $1: $e socket errors / non-2xx answers (a 401 or 429 means the bench setup is broken) - see $out/$1.txt"
+    ai_bad=$((ai_bad + e + 1))
+  fi
+}
+log "5. AI path: warm-up (AI route and plain POST, 4 s each)"
+r=$(run_wrk "http://127.0.0.1:$P_GATEHOUSE$AI_PATH" 2 "$WRK_CONNS" 4 "$work/post.lua" warmup-ai); check_ai warmup-ai "$r"
+r=$(run_wrk "http://127.0.0.1:$P_GATEHOUSE$PLAIN_POST_PATH" 2 "$WRK_CONNS" 4 "$work/post.lua" warmup-plain-post); check_ai warmup-plain-post "$r"
+log "   throughput: wrk -t2 -c$WRK_CONNS, ${TP_SECONDS}s each, plain POST then AI route"
+c0=$(cpu_ticks "$gh_pid")
+tp_pp=$(run_wrk "http://127.0.0.1:$P_GATEHOUSE$PLAIN_POST_PATH" 2 "$WRK_CONNS" "$TP_SECONDS" "$work/post.lua" tp-plain-post)
+cpu_pp=$(( $(cpu_ticks "$gh_pid") - c0 )); check_ai tp-plain-post "$tp_pp"
+if [ "$AI_JFR" = 1 ]; then
+  "$JAVA_HOME/bin/jcmd" "$gh_pid" JFR.start name=aipath settings=profile > "$out/jfr-start.txt" 2>&1 || true
+fi
+c0=$(cpu_ticks "$gh_pid")
+tp_ai=$(run_wrk "http://127.0.0.1:$P_GATEHOUSE$AI_PATH" 2 "$WRK_CONNS" "$TP_SECONDS" "$work/post.lua" tp-ai)
+cpu_ai=$(( $(cpu_ticks "$gh_pid") - c0 )); check_ai tp-ai "$tp_ai"
+if [ "$AI_JFR" = 1 ]; then
+  "$JAVA_HOME/bin/jcmd" "$gh_pid" JFR.stop name=aipath filename="$out/ai-path.jfr" > "$out/jfr-stop.txt" 2>&1 || true
+fi
+us_pp=$(awk -v c="$cpu_pp" -v r="$(field requests "$tp_pp")" 'BEGIN{printf "%.1f", r ? c * 10000 / r : 0}')
+us_ai=$(awk -v c="$cpu_ai" -v r="$(field requests "$tp_ai")" 'BEGIN{printf "%.1f", r ? c * 10000 / r : 0}')
+log "   plain POST: $tp_pp (CPU $us_pp µs/req)"; log "   AI route: $tp_ai (CPU $us_ai µs/req)"
+# Each round: direct POST, then the plain POST and the AI route back to back, in alternating order
+# (so neither always runs second); the verdict is on the median of the per-round differences, which
+# cancels background load that drifts between rounds.
+log "   latency at ~2000 req/s: $AI_ROUNDS rounds of ${AI_SECONDS}s, each: direct POST, then Gatehouse plain POST and AI route (order alternating)"
+ai_p50=""; ai_p99=""; pp_p50=""; pp_p99=""; dp_p50=""; dp_p99=""; ai_lrps=""; ai_d50=""
+for ((round = 1; round <= AI_ROUNDS; round++)); do
+  d=$(run_wrk "http://127.0.0.1:$P_ORIGIN$PLAIN_POST_PATH" 1 "$LAT_CONNS" "$AI_SECONDS" "$work/post-paced.lua" "lat-direct-post-$round")
+  if ((round % 2)); then
+    pp=$(run_wrk "http://127.0.0.1:$P_GATEHOUSE$PLAIN_POST_PATH" 1 "$LAT_CONNS" "$AI_SECONDS" "$work/post-paced.lua" "lat-plain-post-$round")
+    ai=$(run_wrk "http://127.0.0.1:$P_GATEHOUSE$AI_PATH" 1 "$LAT_CONNS" "$AI_SECONDS" "$work/post-paced.lua" "lat-ai-$round")
+  else
+    ai=$(run_wrk "http://127.0.0.1:$P_GATEHOUSE$AI_PATH" 1 "$LAT_CONNS" "$AI_SECONDS" "$work/post-paced.lua" "lat-ai-$round")
+    pp=$(run_wrk "http://127.0.0.1:$P_GATEHOUSE$PLAIN_POST_PATH" 1 "$LAT_CONNS" "$AI_SECONDS" "$work/post-paced.lua" "lat-plain-post-$round")
+  fi
+  ai_d50="$ai_d50 $(awk -v a="$(field p50_us "$ai")" -v b="$(field p50_us "$pp")" 'BEGIN{print a - b}')"
+  check_ai "lat-direct-post-$round" "$d"; check_ai "lat-plain-post-$round" "$pp"; check_ai "lat-ai-$round" "$ai"
+  dp_p50="$dp_p50 $(field p50_us "$d")"; dp_p99="$dp_p99 $(field p99_us "$d")"
+  pp_p50="$pp_p50 $(field p50_us "$pp")"; pp_p99="$pp_p99 $(field p99_us "$pp")"
+  ai_p50="$ai_p50 $(field p50_us "$ai")"; ai_p99="$ai_p99 $(field p99_us "$ai")"
+  ai_lrps="$ai_lrps $(field rps "$ai")"
+  log "   round $round p50/p99 µs: direct $(field p50_us "$d")/$(field p99_us "$d"), plain POST $(field p50_us "$pp")/$(field p99_us "$pp"), AI $(field p50_us "$ai")/$(field p99_us "$ai") at $(field rps "$ai") req/s"
+done
+[ "$ai_bad" -eq 0 ] || log "!!! the AI path had errors or non-2xx answers: its rows FAIL (see bench/out/lat-ai-*.txt, tp-ai.txt)"
 
 # ------------------------------------------------------------------ 3. SSE streams
 log "3. SSE: warm-up through Gatehouse (200 streams x 20 chunks x 50 ms)"
@@ -278,6 +386,16 @@ sdmax=$(num max_us "$sse_direct"); sgmax=$(num max_us "$sse_gh")
 sd1=$(num within_1ms_pct "$sse_direct"); sg1=$(num within_1ms_pct "$sse_gh")
 sadd99=$(awk -v a="$sg99" -v b="$sd99" 'BEGIN{print a - b}')
 rl_med=$(num median_ms "$reload"); rl_max=$(num max_ms "$reload"); rl_cold=$(num cold_ms "$reload")
+m50d=$(median <<<"$dp_p50"); m99d=$(median <<<"$dp_p99")
+m50p=$(median <<<"$pp_p50"); m99p=$(median <<<"$pp_p99")
+m50a=$(median <<<"$ai_p50"); m99a=$(median <<<"$ai_p99"); mrps_ai=$(median <<<"$ai_lrps")
+# The verdict: median over rounds of (AI p50 - plain POST p50), each pair measured back to back.
+ai_add50=$(median <<<"$ai_d50")
+ai_d50_list=$(for v in $ai_d50; do printf '%+.0f ' "$v"; done)
+# Any error or non-2xx on the POST paths makes the AI verdict FAIL, whatever the latency.
+[ "$ai_bad" -eq 0 ] || ai_add50=NaN
+rps_ai=$(num rps "$tp_ai"); rps_pp=$(num rps "$tp_pp")
+ai_errs=$(( $(field socket_errors "$tp_ai") + $(field non2xx "$tp_ai") ))
 
 table=$(cat <<EOF
 ## Gatehouse performance acceptance — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, loopback
@@ -295,8 +413,13 @@ Origin: nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') (1 worker) answering a ${#b
 | 3c | SSE per-chunk delay origin→client p50 / p99, µs | $(fmt "$sd50") / $(fmt "$sd99") | – | $(fmt "$sg50") / $(fmt "$sg99") (p50 $(diff_us "$sg50" "$sd50"), p99 $(diff_us "$sg99" "$sd99")) | added p99 < 1000 µs | $(verdict "$sadd99" "< 1000") |
 | 3d | SSE chunks arriving within 1 ms of the origin's send, % (max delay µs) | $sd1 ($(fmt "$sdmax")) | – | $sg1 ($(fmt "$sgmax")) | every chunk: 100 % | $(verdict "$sg1" ">= 100") |
 | 4 | apply a $RELOAD_ROUTES-route config, ms (median / max of $RELOAD_REPS; first cold apply $rl_cold) | – | – | $rl_med / $rl_max | < 200 ms | $(verdict "$rl_max" "< 200") |
+| 5a | AI path latency p50, µs: POST $AI_PATH on the AI route (key, limits, token accounting) vs the same POST on a plain route, at $(fmt "$mrps_ai") req/s, median of $AI_ROUNDS alternating ${AI_SECONDS}s rounds (plain GET: $(fmt "$lg50"), row 2a) | $(fmt "$m50d") (POST) | – | plain POST $(fmt "$m50p") ($(diff_us "$m50p" "$m50d")); AI $(fmt "$m50a") (AI − plain POST per round: ${ai_d50_list% }; median **$(awk -v a="$ai_add50" 'BEGIN{printf "%+.0f", a}')**; $(diff_us "$m50a" "$lg50") over GET) | AI adds < 200 µs p50 over the plain POST | $(verdict "$ai_add50" "< 200") |
+| 5b | AI path latency p99, µs, same rounds (plain GET: $(fmt "$lg99"), row 2b) | $(fmt "$m99d") (POST) | – | plain POST $(fmt "$m99p") ($(diff_us "$m99p" "$m99d")); AI $(fmt "$m99a") ($(diff_us "$m99a" "$m99p") over plain POST) | (information) | – |
+| 5c | AI path throughput, req/s, wrk -t2 -c$WRK_CONNS, ${TP_SECONDS}s (Gatehouse CPU µs/req) | – | – | AI $(fmt "$rps_ai") ($us_ai µs); plain POST $(fmt "$rps_pp") ($us_pp µs); AI non-2xx + socket errors: $ai_errs | (information) | $([ "$ai_bad" -eq 0 ] && echo "– (all 2xx)" || echo "FAIL (errors)") |
 
 Gatehouse errors during the throughput rounds (socket errors + non-2xx): $errs_gh. Load average before the run: $load_before (other work on the machine shares its 2 cores and shows as noise). Raw outputs: bench/out/. Run took $(( $(date +%s) - started )) s.
 EOF
 )
 echo "$table" | tee "$out/table.md"
+# A broken AI setup (401/429/errors) is a failed run, not just a FAIL row.
+[ "$ai_bad" -eq 0 ] || { log "the AI path answered errors or non-2xx: the bench setup is broken"; exit 1; }

@@ -1,4 +1,6 @@
 import dev.gatehouse.engine.GatewayEngine;
+import dev.gatehouse.engine.ai.auth.ApiKeyHash;
+import dev.gatehouse.engine.ai.auth.ApiKeys;
 import dev.gatehouse.engine.config.EndpointConfig;
 import dev.gatehouse.engine.config.GatewayConfig;
 import dev.gatehouse.engine.config.HealthCheckConfig;
@@ -49,6 +51,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,6 +71,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *                                        holds STREAMS streams at once, starts spread over one
  *                                        interval, prints per-chunk delay (receive - stamp) stats
  *   reload ROUTES REPS                   times GatewayEngine.apply of a ROUTES-route config
+ *   keygen                               a new consumer API key and its stored form, one line:
+ *                                        "KEY=gh-... SALT=&lt;hex&gt; SHA256=&lt;hex&gt;"
  * </pre>
  *
  * System.nanoTime() is CLOCK_MONOTONIC on Linux, one clock for every process of the machine, so the
@@ -84,13 +89,14 @@ public final class GatehouseBench {
             case "sse-client" -> sseClient(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]), Integer.parseInt(args[5]), args[6]);
             case "reload" -> reload(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "keygen" -> keygen();
             default -> usage();
         }
     }
 
     private static void usage() {
         System.err.println("usage: GatehouseBench sse-origin PORT | sse-client HOST PORT STREAMS CHUNKS INTERVAL_MS LABEL"
-                + " | reload ROUTES REPS");
+                + " | reload ROUTES REPS | keygen");
         System.exit(2);
     }
 
@@ -388,6 +394,19 @@ public final class GatehouseBench {
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             finish(ctx, false);
         }
+    }
+
+    // ---------------------------------------------------------------- keygen
+
+    /** A consumer key as the admin API would issue it, and the salted hash the config stores. */
+    private static void keygen() {
+        SecureRandom random = new SecureRandom();
+        String key = ApiKeys.generate(random);
+        ApiKeyHash hash = ApiKeyHash.of(key, random);
+        if (!hash.matches(key)) {
+            throw new IllegalStateException("the generated hash does not match its key");
+        }
+        System.out.println("KEY=" + key + " SALT=" + hash.salt() + " SHA256=" + hash.hash());
     }
 
     // ---------------------------------------------------------------- reload
