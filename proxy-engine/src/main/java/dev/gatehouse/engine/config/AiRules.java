@@ -69,11 +69,20 @@ final class AiRules {
         }
     }
 
+    /** Per-minute rates above this are refused: finer than the limiter's clock can meter (and unreal). */
+    static final long MAX_PER_MINUTE = 1_000_000_000L;
+
     private static void limits(String at, RateLimitConfig limits, Findings findings) {
-        positive(at + ".requestsPerMinute", limits.requestsPerMinute(), findings);
-        positive(at + ".tokensPerMinute", limits.tokensPerMinute(), findings);
+        perMinute(at + ".requestsPerMinute", limits.requestsPerMinute(), findings);
+        perMinute(at + ".tokensPerMinute", limits.tokensPerMinute(), findings);
         positive(at + ".tokensPerDay", limits.tokensPerDay(), findings);
         positive(at + ".tokensPerMonth", limits.tokensPerMonth(), findings);
+    }
+
+    private static void perMinute(String at, Long value, Findings findings) {
+        if (value != null) {
+            findings.between(at, value, 1, MAX_PER_MINUTE);
+        }
     }
 
     private static void positive(String at, Long value, Findings findings) {

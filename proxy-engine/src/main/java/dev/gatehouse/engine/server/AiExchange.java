@@ -130,6 +130,15 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
 
     @Override
     public void start() {
+        try {
+            begin();
+        } catch (RuntimeException bug) {
+            // A request must never end in silence: whatever broke, the client gets a JSON 500.
+            respondError(GatewayError.INTERNAL, "the gateway failed on this request: " + bug, -1);
+        }
+    }
+
+    private void begin() {
         startNanos = services.nanos().getAsLong();
         facts.api = operation.logName();
         facts.consumer = consumer == null ? null : consumer.name();
@@ -206,6 +215,14 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
             respondError(GatewayError.RATE_LIMITED, "the rate limiter is unavailable: " + error.getMessage(), 1000);
             return;
         }
+        try {
+            proceed(admitted);
+        } catch (RuntimeException bug) {
+            respondError(GatewayError.INTERNAL, "the gateway failed on this request: " + bug, -1);
+        }
+    }
+
+    private void proceed(Admission admitted) {
         admission = admitted;
         facts.tokenRatelimitStatus = admitted.verdict().logValue();
         if (!admitted.admitted()) {

@@ -16,7 +16,8 @@ class AiRulesTest {
             "{\"fallback\": [{\"pool\": \"nope\"}]}                 | {\"kind\": \"openai\"} | routes[0].ai.fallback[0].pool: no pool named \"nope\"",
             "{\"retries\": 9}                                      | {\"kind\": \"openai\"} | routes[0].ai.retries: must be between 0 and 5, got 9",
             "{\"guard\": {\"words\": [\"x\"], \"mode\": \"hide\"}} | {\"kind\": \"openai\"} | routes[0].ai.guard.mode: expected block or mask, got \"hide\"",
-            "{\"limits\": {\"tokensPerMinute\": 0}}                | {\"kind\": \"openai\"} | routes[0].ai.limits.tokensPerMinute: must be at least 1, got 0",
+            "{\"limits\": {\"tokensPerMinute\": 0}}                | {\"kind\": \"openai\"} | routes[0].ai.limits.tokensPerMinute: must be between 1 and 1000000000, got 0",
+            "{\"limits\": {\"tokensPerMinute\": 100000000000}}     | {\"kind\": \"openai\"} | routes[0].ai.limits.tokensPerMinute: must be between 1 and 1000000000, got 100000000000",
             "{}                                                    | {\"kind\": \"anthropic\", \"apiKeyEnv\": \"sk-abc123\"} | pools[1].provider.apiKeyEnv: \"sk-abc123\" is not an environment variable name",
     })
     void aiSectionsAreCheckedWithThePathOfTheBadField(String ai, String provider, String expected) throws Exception {
