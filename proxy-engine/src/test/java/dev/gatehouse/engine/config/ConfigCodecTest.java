@@ -102,7 +102,8 @@ class ConfigCodecTest {
                         {
                           "host": "10.0.0.1",
                           "port": 9000,
-                          "weight": 100
+                          "weight": 100,
+                          "tls": false
                         }
                       ],
                       "healthCheck": {
