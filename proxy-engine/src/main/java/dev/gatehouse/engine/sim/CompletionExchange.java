@@ -68,6 +68,8 @@ final class CompletionExchange implements Exchange {
         pendingResponse = null;
         simulator.stats().firstToken(simulator.options().clock().millis() - receivedMillis);
         simulator.stats().generated(tokens.size());
+        // Counted before the last bytes leave: a client holding the whole answer must see the count.
+        simulator.stats().completed();
         Responses.json(ctx, keepAlive, HttpResponseStatus.OK, json.response(tokens));
         end(true);
     }
@@ -85,6 +87,7 @@ final class CompletionExchange implements Exchange {
             } else if (i == n) {
                 return sse(json.finishChunk());
             } else if (i == events - 1) {
+                simulator.stats().completed();
                 return "data: [DONE]\n\n";
             }
             return sse(json.usageChunk(n));
@@ -145,7 +148,6 @@ final class CompletionExchange implements Exchange {
         finished = true;
         simulator.admission().release();
         if (completed) {
-            simulator.stats().completed();
             done.run();
         }
     }
