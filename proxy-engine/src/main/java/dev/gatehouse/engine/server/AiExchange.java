@@ -3,6 +3,7 @@ package dev.gatehouse.engine.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.engine.ai.AiAnswer;
 import dev.gatehouse.engine.ai.AiOperation;
 import dev.gatehouse.engine.ai.AiRoute;
 import dev.gatehouse.engine.ai.AiServices;
@@ -19,23 +20,16 @@ import dev.gatehouse.engine.ai.provider.UnsupportedOperation;
 import dev.gatehouse.engine.ai.provider.UpstreamRequest;
 import dev.gatehouse.engine.ai.template.Decoration;
 import dev.gatehouse.engine.ai.usage.RequestUsage;
-import dev.gatehouse.engine.ai.usage.TokenEstimator;
 import dev.gatehouse.engine.ai.usage.TokenUsage;
-import dev.gatehouse.engine.ai.usage.UsageExtractor;
 import dev.gatehouse.engine.config.LimitsConfig;
 import dev.gatehouse.engine.upstream.UpstreamConnector;
 import dev.gatehouse.engine.upstream.UpstreamPool;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -82,7 +76,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
     private final AiServices services;
     private final Consumer consumer;
     private final Runnable onDone;
-    private final boolean clientKeepAlive;
+    private final AiResponder responder;
 
     private ObjectNode body;
     private boolean streamRequested;
@@ -106,7 +100,6 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
     private ByteArrayOutputStream answer;
     private long retryAfterMillis = -1;
     private String upstreamRetryAfter;
-    private boolean clientStarted;
     private boolean done;
 
     AiExchange(ChannelHandlerContext client, FullHttpRequest request, ExchangeInfo info, AiOperation operation,
@@ -125,7 +118,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
         this.timer = timer;
         this.services = services;
         this.onDone = onDone;
-        this.clientKeepAlive = HttpUtil.isKeepAlive(request);
+        this.responder = new AiResponder(client, info, HttpUtil.isKeepAlive(request));
     }
 
     @Override
@@ -262,11 +255,11 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
         info.status(200);
         if (streamRequested) {
             boolean askedUsage = body.path("stream_options").path("include_usage").asBoolean(false);
-            startStreamToClient();
+            responder.startStream();
             writeToClient(cached.asSseStream(askedUsage));
-            endStreamToClient();
+            responder.endStream();
         } else {
-            sendWhole(HttpResponseStatus.OK, cached.bodyBytes());
+            responder.json(HttpResponseStatus.OK, cached.bodyBytes(), null);
         }
         finish(0);
         return true;
@@ -303,7 +296,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
     /** Moves to the next try (same pool again, or the next of the chain); false when none is left. */
     private boolean nextAttempt() {
         releaseSent();
-        if (done || clientStarted) {
+        if (done || responder.started()) {
             return false;
         }
         if (triesOnTarget < route.config().retries()) {
@@ -385,7 +378,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
     }
 
     private boolean hasNextAttempt() {
-        return !clientStarted && (triesOnTarget < route.config().retries() || targetIndex + 1 < route.targets().size());
+        return !responder.started() && (triesOnTarget < route.config().retries() || targetIndex + 1 < route.targets().size());
     }
 
     @Override
@@ -395,9 +388,9 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
             if (stream != null) {
                 byte[] out = stream.onUpstream(bytes);
                 if (out.length > 0) {
-                    if (!clientStarted) {
+                    if (!responder.started()) {
                         call.timeout(limits.upstreamTimeout().toNanos());
-                        startStreamToClient();
+                        responder.startStream();
                     }
                     writeToClient(out);
                 }
@@ -423,8 +416,8 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
 
     @Override
     public void onReadComplete() {
-        if (clientStarted && !done) {
-            client.flush();
+        if (responder.started() && !done) {
+            responder.flush();
         }
     }
 
@@ -437,12 +430,11 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
 
     @Override
     public void onCutShort() {
-        if (!clientStarted && nextAttempt()) {
+        if (!responder.started() && nextAttempt()) {
             return;
         }
-        if (clientStarted) {
-            // Part of a stream is out: closing is the only honest signal left.
-            client.close();
+        if (responder.started()) {
+            responder.cutShort();
             finish(usageOf(stream == null ? null : stream.usage()));
         } else {
             respondError(GatewayError.UPSTREAM_RESET, "the upstream broke off its answer", -1);
@@ -451,15 +443,15 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
 
     private void upstreamStreamEnded() {
         byte[] rest = stream.onUpstreamEnd();
-        if (!clientStarted) {
-            startStreamToClient();
+        if (!responder.started()) {
+            responder.startStream();
         }
         if (rest.length > 0) {
             writeToClient(rest);
         }
         TokenUsage usage = stream.usage();
         facts.safecheckStatus = merge(facts.safecheckStatus, stream.safecheckStatus());
-        endStreamToClient();
+        responder.endStream();
         finish(usageOf(usage));
     }
 
@@ -469,124 +461,42 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
             ObjectNode error = target.adapter().translateError(upstreamStatus, bytes);
             info.status(upstreamStatus);
             // The last upstream's own wait hint reaches the client: its SDK retries on it.
-            sendWhole(HttpResponseStatus.valueOf(upstreamStatus), bytes(error), upstreamRetryAfter);
+            responder.json(HttpResponseStatus.valueOf(upstreamStatus), bytes(error), upstreamRetryAfter);
             finish(0);
             return;
         }
-        ObjectNode parsed;
-        try {
-            parsed = (ObjectNode) JSON.readTree(bytes);
-        } catch (Exception notJson) {
-            respondError(GatewayError.UPSTREAM_RESET, "the upstream's answer is not JSON", -1);
+        AiAnswer ready = AiAnswer.of(bytes, target.adapter(), providerCall.clientModel(), route.guard(),
+                clientModel, promptEstimate);
+        facts.safecheckStatus = merge(facts.safecheckStatus, ready.safecheckStatus());
+        if (ready.problem() != null) {
+            respondError(ready.blocked() ? GatewayError.CONTENT_BLOCKED : GatewayError.UPSTREAM_RESET, ready.problem(), -1);
             return;
         }
-        ObjectNode translated = target.adapter().translateResponse(parsed, providerCall.clientModel());
-        if (route.guard() != null && route.guard().policy().checkResponse()) {
-            GuardVerdict verdict = route.guard().checkResponse(translated);
-            facts.safecheckStatus = merge(facts.safecheckStatus, verdict.logValue());
-            if (verdict instanceof GuardVerdict.Blocked) {
-                respondError(GatewayError.CONTENT_BLOCKED, "the answer contains a blocked word", -1);
-                return;
-            }
-            if (verdict instanceof GuardVerdict.Masked masked) {
-                translated = masked.body();
-            }
-        }
-        ObjectNode answered = translated;
-        byte[] out = bytes(answered);
-        TokenUsage usage = UsageExtractor.fromBody(out, 0, out.length).orElseGet(() -> estimated(answered));
         info.status(200);
         if (cacheKey != null && route.cache() != null) {
             route.cache().put(cacheKey, CachedAnswer.fromResponse(200,
-                    Map.of("content-type", "application/json"), out));
+                    Map.of("content-type", "application/json"), ready.bytes()));
         }
-        sendWhole(HttpResponseStatus.OK, out);
-        finish(usageOf(usage));
-    }
-
-    private TokenUsage estimated(ObjectNode response) {
-        StringBuilder text = new StringBuilder();
-        response.path("choices").forEach(c -> text.append(c.path("message").path("content").asText(""))
-                .append(c.path("text").asText("")));
-        long output = TokenEstimator.estimate(text);
-        return new TokenUsage(clientModel, promptEstimate, output, promptEstimate + output, true, null);
+        responder.json(HttpResponseStatus.OK, ready.bytes(), null);
+        finish(usageOf(ready.usage()));
     }
 
     // ---------------------------------------------------------------- to the client
 
-    private void startStreamToClient() {
-        clientStarted = true;
-        info.status(200);
-        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-        head.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
-                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
-                .set(ProxyHeaders.X_REQUEST_ID, info.requestId());
-        HttpUtil.setTransferEncodingChunked(head, true);
-        HttpUtil.setKeepAlive(head, clientKeepAlive);
-        client.write(head);
-    }
-
     private void writeToClient(byte[] bytes) {
-        info.addBytesSent(bytes.length);
-        client.write(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes)));
-        if (!client.channel().isWritable() && call != null) {
+        if (!responder.write(bytes) && call != null) {
+            // Backpressure: stop reading upstream until the client drains (clientWritable).
             call.pauseReading();
-            client.flush();
+            responder.flush();
         }
     }
 
-    private void endStreamToClient() {
-        var written = client.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
-        if (!clientKeepAlive) {
-            written.addListener(ChannelFutureListener.CLOSE);
-        }
-    }
-
-    private void sendWhole(HttpResponseStatus status, byte[] bytes) {
-        sendWhole(status, bytes, null);
-    }
-
-    private void sendWhole(HttpResponseStatus status, byte[] bytes, String retryAfter) {
-        clientStarted = true;
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length)
-                .set(ProxyHeaders.X_REQUEST_ID, info.requestId());
-        if (retryAfter != null) {
-            response.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfter);
-        }
-        HttpUtil.setKeepAlive(response, clientKeepAlive);
-        info.addBytesSent(bytes.length);
-        var written = client.writeAndFlush(response);
-        if (!clientKeepAlive) {
-            written.addListener(ChannelFutureListener.CLOSE);
-        }
-    }
-
-    /** An error the gateway answers itself, with Retry-After when waiting helps. */
+    /** An error the gateway answers itself; ends the exchange. */
     private void respondError(GatewayError error, String message, long retryAfterMillis) {
         if (done) {
             return;
         }
-        if (clientStarted) {
-            client.close();
-            finish(0);
-            return;
-        }
-        clientStarted = true;
-        info.status(error.status().code());
-        info.error(error.type());
-        FullHttpResponse response = ErrorResponses.json(client.alloc(), error, message, info.requestId());
-        if (retryAfterMillis > 0) {
-            response.headers().set(HttpHeaderNames.RETRY_AFTER, Long.toString((retryAfterMillis + 999) / 1000));
-        }
-        HttpUtil.setKeepAlive(response, clientKeepAlive);
-        var written = client.writeAndFlush(response);
-        if (!clientKeepAlive) {
-            written.addListener(ChannelFutureListener.CLOSE);
-        }
+        responder.error(error, message, retryAfterMillis);
         finish(0);
     }
 
