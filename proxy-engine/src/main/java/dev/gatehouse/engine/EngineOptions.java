@@ -4,23 +4,41 @@ import dev.gatehouse.engine.health.HealthListener;
 import dev.gatehouse.engine.health.Ticker;
 import dev.gatehouse.engine.server.Transport;
 
+import java.util.function.UnaryOperator;
+
+import static java.util.Objects.requireNonNull;
+
 /**
  * How the engine runs, as opposed to what it serves (the config): transport, thread count, the
- * time source of health tracking, and who hears of endpoint health changes. One event loop per
- * core by default: the proxy path never blocks, so more threads only add context switches.
+ * time source of health tracking, who hears of endpoint health changes, and where provider
+ * credentials ({@code apiKeyEnv}) are looked up. One event loop per core by default: the proxy
+ * path never blocks, so more threads only add context switches.
  */
-public record EngineOptions(Transport transport, int workerThreads, Ticker ticker, HealthListener healthListener) {
+public record EngineOptions(Transport transport, int workerThreads, Ticker ticker, HealthListener healthListener,
+                            UnaryOperator<String> environment) {
+
+    public EngineOptions {
+        requireNonNull(environment, "environment");
+    }
 
     public static EngineOptions defaults() {
         return new EngineOptions(Transport.best(), Runtime.getRuntime().availableProcessors(), Ticker.system(),
-                HealthListener.none());
+                HealthListener.none(), System::getenv);
     }
 
     public EngineOptions withWorkerThreads(int threads) {
-        return new EngineOptions(transport, threads, ticker, healthListener);
+        return new EngineOptions(transport, threads, ticker, healthListener, environment);
     }
 
     public EngineOptions withHealthListener(HealthListener listener) {
-        return new EngineOptions(transport, workerThreads, ticker, listener);
+        return new EngineOptions(transport, workerThreads, ticker, listener, environment);
+    }
+
+    /**
+     * Looks provider credentials up in {@code environment} (null for an unset name) instead of the
+     * process environment, which a test cannot set.
+     */
+    public EngineOptions withEnvironment(UnaryOperator<String> environment) {
+        return new EngineOptions(transport, workerThreads, ticker, healthListener, environment);
     }
 }
