@@ -72,8 +72,10 @@ public final class AiStream {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (translator != null) {
-            byte[] rest = upstreamEvents.finish(event -> { });
-            out.writeBytes(translate(rest));
+            // The parser takes no input after finish(): an unterminated last block is dropped, as
+            // WHATWG parsing does (it was never dispatched), and the translator's onEnd() says
+            // whether the message was complete without it.
+            upstreamEvents.finish(event -> translateEvent(event, out));
             translator.onEnd().forEach(s -> out.writeBytes(s.getBytes(StandardCharsets.UTF_8)));
         }
         byte[] pending = out.toByteArray();
@@ -104,13 +106,15 @@ public final class AiStream {
 
     private byte[] translate(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        upstreamEvents.feed(bytes, 0, bytes.length, event -> {
-            if (event.dispatched()) {
-                translator.onEvent(event.event(), event.data())
-                        .forEach(s -> out.writeBytes(s.getBytes(StandardCharsets.UTF_8)));
-            }
-        });
+        upstreamEvents.feed(bytes, 0, bytes.length, event -> translateEvent(event, out));
         return out.toByteArray();
+    }
+
+    private void translateEvent(SseEvent event, ByteArrayOutputStream out) {
+        if (event.dispatched()) {
+            translator.onEvent(event.event(), event.data())
+                    .forEach(s -> out.writeBytes(s.getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     /** Runs every content delta through the scanner; in MASK mode rewrites it, in BLOCK mode ends the stream. */
