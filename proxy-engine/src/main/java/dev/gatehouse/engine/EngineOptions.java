@@ -5,30 +5,47 @@ import dev.gatehouse.engine.health.HealthListener;
 import dev.gatehouse.engine.health.Ticker;
 import dev.gatehouse.engine.server.Transport;
 
+import java.util.function.UnaryOperator;
+
+import static java.util.Objects.requireNonNull;
+
 /**
  * How the engine runs, as opposed to what it serves (the config): transport, thread count, the
- * time source of health tracking, who hears of endpoint health changes, and where request
- * records go. One event loop per
- * core by default: the proxy path never blocks, so more threads only add context switches.
+ * time source of health tracking, who hears of endpoint health changes, where request records
+ * go, and where provider credentials ({@code apiKeyEnv}) are looked up. One event loop per core
+ * by default: the proxy path never blocks, so more threads only add context switches.
  */
 public record EngineOptions(Transport transport, int workerThreads, Ticker ticker, HealthListener healthListener,
-                            AccessRecordSink records) {
+                            AccessRecordSink records, UnaryOperator<String> environment) {
+
+    public EngineOptions {
+        requireNonNull(records, "records");
+        requireNonNull(environment, "environment");
+    }
 
     public static EngineOptions defaults() {
         return new EngineOptions(Transport.best(), Runtime.getRuntime().availableProcessors(), Ticker.system(),
-                HealthListener.none(), AccessRecordSink.none());
+                HealthListener.none(), AccessRecordSink.none(), System::getenv);
     }
 
     public EngineOptions withWorkerThreads(int threads) {
-        return new EngineOptions(transport, threads, ticker, healthListener, records);
+        return new EngineOptions(transport, threads, ticker, healthListener, records, environment);
     }
 
     public EngineOptions withHealthListener(HealthListener listener) {
-        return new EngineOptions(transport, workerThreads, ticker, listener, records);
+        return new EngineOptions(transport, workerThreads, ticker, listener, records, environment);
     }
 
     /** Where each finished request's record goes (telemetry, access log); must never block. */
     public EngineOptions withRecords(AccessRecordSink sink) {
-        return new EngineOptions(transport, workerThreads, ticker, healthListener, sink);
+        return new EngineOptions(transport, workerThreads, ticker, healthListener, sink, environment);
+    }
+
+    /**
+     * Looks provider credentials up in {@code environment} (null for an unset name) instead of the
+     * process environment, which a test cannot set.
+     */
+    public EngineOptions withEnvironment(UnaryOperator<String> lookup) {
+        return new EngineOptions(transport, workerThreads, ticker, healthListener, records, lookup);
     }
 }

@@ -92,7 +92,7 @@ public final class GatewayEngine implements AutoCloseable {
             pools.put(poolConfig.name(), poolBuilder.build(poolConfig, before));
         }
         EngineSnapshot next = new EngineSnapshot(++version, config, RouteTable.compile(config.routes()), pools,
-                AiSnapshot.build(config, aiServices, System::getenv));
+                AiSnapshot.build(config, aiServices, options.environment()));
         if (previous == null) {
             snapshot = next;
         }

@@ -35,10 +35,15 @@ public final class AiStream {
     private final StreamTranslator translator;
     private final SseParser upstreamEvents;
     private final SseParser guardEvents;
-    private final StreamingScanner scanner;
+    private final ContentGuard guard;
+    private StreamingScanner scanner;
     private final GuardMode guardMode;
     private final StreamUsageTracker usage;
     private boolean blocked;
+    /** MASK only: the scanner released its held text because the choice ended. */
+    private boolean released;
+    /** The last chunk seen: text released by the guard goes out under its id, created and model. */
+    private ObjectNode lastChunk;
 
     /**
      * @param translator null when the upstream already speaks OpenAI's stream format
@@ -49,6 +54,7 @@ public final class AiStream {
         this.translator = translator;
         this.upstreamEvents = translator == null ? null : new SseParser();
         boolean guarding = guard != null && guard.policy().checkResponse();
+        this.guard = guarding ? guard : null;
         this.scanner = guarding ? guard.newResponseScanner() : null;
         this.guardMode = guarding ? guard.policy().mode() : null;
         this.guardEvents = guarding ? new SseParser() : null;
@@ -72,8 +78,10 @@ public final class AiStream {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (translator != null) {
-            byte[] rest = upstreamEvents.finish(event -> { });
-            out.writeBytes(translate(rest));
+            // The parser takes no input after finish(): an unterminated last block is dropped, as
+            // WHATWG parsing does (it was never dispatched), and the translator's onEnd() says
+            // whether the message was complete without it.
+            upstreamEvents.finish(event -> translateEvent(event, out));
             translator.onEnd().forEach(s -> out.writeBytes(s.getBytes(StandardCharsets.UTF_8)));
         }
         byte[] pending = out.toByteArray();
@@ -104,13 +112,15 @@ public final class AiStream {
 
     private byte[] translate(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        upstreamEvents.feed(bytes, 0, bytes.length, event -> {
-            if (event.dispatched()) {
-                translator.onEvent(event.event(), event.data())
-                        .forEach(s -> out.writeBytes(s.getBytes(StandardCharsets.UTF_8)));
-            }
-        });
+        upstreamEvents.feed(bytes, 0, bytes.length, event -> translateEvent(event, out));
         return out.toByteArray();
+    }
+
+    private void translateEvent(SseEvent event, ByteArrayOutputStream out) {
+        if (event.dispatched()) {
+            translator.onEvent(event.event(), event.data())
+                    .forEach(s -> out.writeBytes(s.getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     /** Runs every content delta through the scanner; in MASK mode rewrites it, in BLOCK mode ends the stream. */
@@ -118,11 +128,8 @@ public final class AiStream {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         guardEvents.feed(bytes, 0, bytes.length, event -> guardEvent(event, out));
         if (end && !blocked) {
-            String held = scanner.flush();
-            if (!held.isEmpty()) {
-                // Text held back at the very end (it could have begun a word) still belongs to the answer.
-                out.writeBytes(contentChunk(held));
-            }
+            // Text held back at the very end (it could have begun a word) still belongs to the answer.
+            releaseHeld(out);
         }
         return out.toByteArray();
     }
@@ -132,20 +139,31 @@ public final class AiStream {
             return;
         }
         if (!event.dispatched() || event.data().strip().equals("[DONE]")) {
-            if (event.dispatched() && guardMode == GuardMode.MASK) {
-                String held = scanner.flush();
-                if (!held.isEmpty()) {
-                    out.writeBytes(contentChunk(held));
-                }
+            if (event.dispatched()) {
+                releaseHeld(out);
             }
             out.writeBytes(event.raw());
             return;
         }
         ObjectNode chunk = parseObject(event.data());
+        if (chunk != null) {
+            lastChunk = chunk;
+        }
         JsonNode delta = chunk == null ? null : chunk.path("choices").path(0).path("delta");
         if (delta == null || !delta.path("content").isTextual()) {
+            // Held text belongs before the chunk that ends the choice and before the usage chunk,
+            // which OpenAI clients expect last.
+            if (chunk != null && (chunk.path("choices").isEmpty()
+                    || chunk.path("choices").path(0).path("finish_reason").isTextual())) {
+                releaseHeld(out);
+            }
             out.writeBytes(event.raw());
             return;
+        }
+        if (released) {
+            // Content after the choice ended (a misbehaving upstream): scanned afresh, never unscanned.
+            scanner = guard.newResponseScanner();
+            released = false;
         }
         ScanDecision decision = scanner.feed(delta.path("content").asText());
         if (decision.blocked()) {
@@ -158,8 +176,25 @@ public final class AiStream {
             out.writeBytes(event.raw());
             return;
         }
-        ((ObjectNode) delta).put("content", decision.text());
+        String text = decision.text();
+        if (chunk.path("choices").path(0).path("finish_reason").isTextual()) {
+            released = true;
+            text += scanner.flush();
+        }
+        ((ObjectNode) delta).put("content", text);
         out.writeBytes(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** MASK mode: sends the text the scanner still holds, as a content chunk of its own. */
+    private void releaseHeld(ByteArrayOutputStream out) {
+        if (guardMode != GuardMode.MASK || released) {
+            return;
+        }
+        released = true;
+        String held = scanner.flush();
+        if (!held.isEmpty()) {
+            out.writeBytes(contentChunk(held));
+        }
     }
 
     private static ObjectNode parseObject(String data) {
@@ -171,8 +206,14 @@ public final class AiStream {
         }
     }
 
-    private static byte[] contentChunk(String text) {
-        ObjectNode chunk = JSON.createObjectNode().put("object", "chat.completion.chunk");
+    private byte[] contentChunk(String text) {
+        ObjectNode chunk = JSON.createObjectNode();
+        for (String field : List.of("id", "object", "created", "model")) {
+            if (lastChunk != null && lastChunk.has(field)) {
+                chunk.set(field, lastChunk.get(field));
+            }
+        }
+        chunk.put("object", "chat.completion.chunk");
         chunk.putArray("choices").addObject().put("index", 0).putObject("delta").put("content", text);
         return ("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8);
     }

@@ -409,6 +409,12 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
                     answerComplete();
                 }
             }
+        } catch (RuntimeException bug) {
+            // The call may already be over (last content): nothing else would end this exchange
+            // before the total timeout, so the client would wait minutes for the rest.
+            call.cancel();
+            respondError(GatewayError.UPSTREAM_RESET, "the gateway failed to process the upstream's answer", -1);
+            throw bug;
         } finally {
             content.release();
         }
