@@ -19,6 +19,7 @@ import dev.gatehouse.engine.ai.provider.ProviderKind;
 import dev.gatehouse.engine.ai.provider.UnsupportedOperation;
 import dev.gatehouse.engine.ai.provider.UpstreamRequest;
 import dev.gatehouse.engine.ai.template.Decoration;
+import dev.gatehouse.engine.ai.template.PromptDecorator;
 import dev.gatehouse.engine.ai.usage.RequestUsage;
 import dev.gatehouse.engine.ai.usage.TokenUsage;
 import dev.gatehouse.engine.config.LimitsConfig;
@@ -329,6 +330,10 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
                 adapted.pathAndQuery(), content);
         HttpHeaders headers = upstream.headers();
         headers.set(request.headers());
+        // Template variables are for the gateway; the upstream gets the prompt they produced.
+        request.headers().names().stream()
+                .filter(name -> name.regionMatches(true, 0, PromptDecorator.HEADER_PREFIX, 0, PromptDecorator.HEADER_PREFIX.length()))
+                .forEach(headers::remove);
         adapted.removeHeaders().forEach(headers::remove);
         adapted.setHeaders().forEach(headers::set);
         headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);

@@ -52,6 +52,7 @@ class AiRequestPoliciesIntegrationTest {
     private final Closer closer = new Closer();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Queue<JsonNode> upstreamBodies = new ConcurrentLinkedQueue<>();
+    private final Queue<java.util.Map<String, String>> upstreamHeaders = new ConcurrentLinkedQueue<>();
     private MisbehavingOrigin origin;
     private GatewayEngine engine;
 
@@ -59,6 +60,7 @@ class AiRequestPoliciesIntegrationTest {
     void startOriginAndGateway() throws Exception {
         origin = closer.add(MisbehavingOrigin.start((request, connection) -> {
             upstreamBodies.add(JSON.readTree(request.body()));
+            upstreamHeaders.add(request.headers());
             byte[] body = COMPLETION.getBytes(StandardCharsets.UTF_8);
             connection.write("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: " + body.length
                     + "\r\n\r\n");
@@ -129,6 +131,8 @@ class AiRequestPoliciesIntegrationTest {
         assertThat(upstreamBodies).singleElement().satisfies(body -> assertThat(body.path("messages").toString())
                 .isEqualTo("[{\"role\":\"system\",\"content\":\"You are a pirate\"},"
                         + "{\"role\":\"user\",\"content\":\"Greet me\"}]"));
+        assertThat(upstreamHeaders).singleElement().satisfies(headers ->
+                assertThat(headers).doesNotContainKey("x-gatehouse-var-persona"));
     }
 
     @Test
