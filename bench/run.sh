@@ -176,7 +176,7 @@ cat > "$work/gatehouse.json" <<EOF
 }
 EOF
 cp "$work/gatehouse.json" "$out/"
-GATEHOUSE_JAVA_OPTS="-Xmx256m --enable-native-access=ALL-UNNAMED" \
+GATEHOUSE_JAVA_OPTS="-Xmx256m --enable-native-access=ALL-UNNAMED ${BENCH_JVM_OPTS:-}" \
   "$root/gatehouse" serve --config "$work/gatehouse.json" --home "$work/home" > "$out/gatehouse.log" 2>&1 & gh_pid=$!
 pids+=($gh_pid)
 

@@ -175,6 +175,9 @@ class AiGatewayIntegrationTest {
         assertThat(served.tokenRatelimitStatus()).isEqualTo("pass");
         assertThat(record(1).responseCode()).isEqualTo(401);
         assertThat(record(1).responseCodeDetails()).isEqualTo("invalid_api_key");
+        record(2);
+        assertThat(records.toString()).as("request records never carry a key")
+                .doesNotContain(ALICE_KEY).doesNotContain("gh-not-a-real-key-at-all");
     }
 
     @Test
