@@ -14,7 +14,7 @@ import java.util.List;
  * @param requireKey        whether requests need a consumer's API key (default true)
  * @param fallback          pools to try in order when the route's own pool fails before the
  *                          first byte reached the client (connect error, 5xx, 429, timeout)
- * @param retries           extra attempts on the same pool before falling back (default 0)
+ * @param retries           extra attempts on each pool of the chain before moving on (default 0)
  * @param retryBackoff      pause before a retry (default 200 ms; an upstream's Retry-After wins)
  * @param firstTokenTimeout a stream's wait for its first token before falling back (default 30 s)
  * @param totalTimeout      a whole request's limit, first byte to last (default 10 min)

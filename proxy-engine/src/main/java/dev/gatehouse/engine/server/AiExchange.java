@@ -9,6 +9,7 @@ import dev.gatehouse.engine.ai.AiRoute;
 import dev.gatehouse.engine.ai.AiServices;
 import dev.gatehouse.engine.ai.AiStream;
 import dev.gatehouse.engine.ai.AiTarget;
+import dev.gatehouse.engine.ai.AttemptPlan;
 import dev.gatehouse.engine.ai.auth.Consumer;
 import dev.gatehouse.engine.ai.cache.CacheKeys;
 import dev.gatehouse.engine.ai.cache.CachedAnswer;
@@ -88,8 +89,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
     private long startNanos;
     private ScheduledFuture<?> totalTimeout;
 
-    private int targetIndex;
-    private int triesOnTarget;
+    private AttemptPlan plan;
     private String clientModel;
     private UpstreamCall call;
     private FullHttpRequest sent;
@@ -233,6 +233,8 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
         if (streamRequested) {
             clientAskedForUsage = RequestUsage.ensureIncludeUsage(body);
         }
+        plan = new AttemptPlan(route.targets(), route.config().retries(), route.config().retryBackoff(),
+                route.config().totalTimeout());
         long totalNanos = route.config().totalTimeout().toNanos();
         totalTimeout = client.executor().schedule(this::totalTimedOut, totalNanos, TimeUnit.NANOSECONDS);
         attempt();
@@ -269,9 +271,9 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
     // ---------------------------------------------------------------- attempts
 
     private void attempt() {
-        target = route.targets().get(targetIndex);
-        if (targetIndex > 0) {
-            facts.fallbackFrom = route.targets().get(0).pool();
+        target = plan.current();
+        if (plan.fallingBack()) {
+            facts.fallbackFrom = plan.primaryPool();
         }
         UpstreamRequest adapted = target.adapter().adapt(request.uri(), body.deepCopy(), target.settings());
         if (adapted instanceof UnsupportedOperation unsupported) {
@@ -294,32 +296,25 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
         call.start();
     }
 
-    /** Moves to the next try (same pool again, or the next of the chain); false when none is left. */
+    /** Starts the next try (same pool again, or the next of the chain); false when none is left. */
     private boolean nextAttempt() {
         releaseSent();
         if (done || responder.started()) {
             return false;
         }
-        if (triesOnTarget < route.config().retries()) {
-            triesOnTarget++;
-        } else if (targetIndex + 1 < route.targets().size()) {
-            targetIndex++;
-            triesOnTarget = 0;
-        } else {
+        long wait = plan.advance(retryAfterMillis);
+        retryAfterMillis = -1;
+        if (wait < 0) {
             return false;
         }
-        long backoff = Math.max(route.config().retryBackoff().toMillis(), retryAfterMillis);
-        retryAfterMillis = -1;
-        // A Retry-After longer than the whole request may take is not worth waiting for here.
-        backoff = Math.min(backoff, route.config().totalTimeout().toMillis());
-        if (backoff <= 0 || targetIndex > 0 && triesOnTarget == 0) {
+        if (wait == 0) {
             attempt();
         } else {
             client.executor().schedule(() -> {
                 if (!done) {
                     attempt();
                 }
-            }, backoff, TimeUnit.MILLISECONDS);
+            }, wait, TimeUnit.MILLISECONDS);
         }
         return true;
     }
@@ -383,7 +378,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
     }
 
     private boolean hasNextAttempt() {
-        return !responder.started() && (triesOnTarget < route.config().retries() || targetIndex + 1 < route.targets().size());
+        return !responder.started() && plan.hasNext();
     }
 
     @Override
