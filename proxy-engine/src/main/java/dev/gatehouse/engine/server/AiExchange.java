@@ -13,13 +13,11 @@ import dev.gatehouse.engine.ai.AttemptPlan;
 import dev.gatehouse.engine.ai.auth.Consumer;
 import dev.gatehouse.engine.ai.cache.CacheKeys;
 import dev.gatehouse.engine.ai.cache.CachedAnswer;
-import dev.gatehouse.engine.ai.guard.GuardVerdict;
 import dev.gatehouse.engine.ai.limit.Admission;
 import dev.gatehouse.engine.ai.provider.ProviderCall;
 import dev.gatehouse.engine.ai.provider.ProviderKind;
 import dev.gatehouse.engine.ai.provider.UnsupportedOperation;
 import dev.gatehouse.engine.ai.provider.UpstreamRequest;
-import dev.gatehouse.engine.ai.template.Decoration;
 import dev.gatehouse.engine.ai.template.PromptDecorator;
 import dev.gatehouse.engine.ai.usage.RequestUsage;
 import dev.gatehouse.engine.ai.usage.TokenUsage;
@@ -136,69 +134,25 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
         startNanos = services.nanos().getAsLong();
         facts.api = operation.logName();
         facts.consumer = consumer == null ? null : consumer.name();
-        Optional<ObjectNode> parsed = parseBody();
-        if (parsed.isEmpty()) {
+        Map<String, String> headers = new HashMap<>();
+        if (route.template() != null) {
+            request.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
+        }
+        AiRequestCheck check = AiRequestCheck.of(ByteBufUtil.getBytes(request.content()), operation, route, consumer,
+                headers);
+        facts.model = check.model();
+        facts.safecheckStatus = check.safecheckStatus();
+        if (check.refused()) {
+            respondError(check.error(), check.message(), -1);
             return;
         }
-        body = parsed.get();
-        clientModel = body.path("model").asText(null);
-        facts.model = clientModel;
-        if (clientModel == null) {
-            respondError(GatewayError.INVALID_REQUEST, "the request body needs a \"model\"", -1);
-            return;
-        }
-        if (consumer != null && !consumer.allowsModel(clientModel)) {
-            respondError(GatewayError.MODEL_NOT_ALLOWED,
-                    "consumer \"" + consumer.name() + "\" may not use model \"" + clientModel + "\"", -1);
-            return;
-        }
-        streamRequested = operation.canStream() && body.path("stream").asBoolean(false);
+        body = check.body();
+        clientModel = check.model();
+        streamRequested = check.stream();
         facts.responseType = streamRequested ? "stream" : "normal";
-        if (!applyRequestPolicies()) {
-            return;
-        }
         promptEstimate = RequestUsage.estimatePromptTokens(body);
         services.limiter().admit(consumer, route.name(), route.limits(), promptEstimate)
                 .whenComplete((admitted, error) -> onEventLoop(() -> admitted(admitted, error)));
-    }
-
-    private Optional<ObjectNode> parseBody() {
-        try {
-            JsonNode node = JSON.readTree(ByteBufUtil.getBytes(request.content()));
-            if (node instanceof ObjectNode object) {
-                return Optional.of(object);
-            }
-        } catch (Exception malformed) {
-            // answered below
-        }
-        respondError(GatewayError.INVALID_REQUEST, "the request body is not a JSON object", -1);
-        return Optional.empty();
-    }
-
-    /** The request guard and the prompt template; false when the request was answered. */
-    private boolean applyRequestPolicies() {
-        if (route.guard() != null && route.guard().policy().checkRequest()) {
-            GuardVerdict verdict = route.guard().checkRequest(body);
-            facts.safecheckStatus = verdict.logValue();
-            if (verdict instanceof GuardVerdict.Blocked) {
-                respondError(GatewayError.CONTENT_BLOCKED, "the request contains a blocked word", -1);
-                return false;
-            }
-            if (verdict instanceof GuardVerdict.Masked masked) {
-                body = masked.body();
-            }
-        }
-        if (route.template() != null) {
-            Map<String, String> headers = new HashMap<>();
-            request.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
-            Decoration decoration = route.template().decorate(body, headers);
-            if (decoration instanceof Decoration.MissingVariables missing) {
-                respondError(GatewayError.INVALID_REQUEST, missing.message(), -1);
-                return false;
-            }
-            body = ((Decoration.Applied) decoration).request();
-        }
-        return true;
     }
 
     private void admitted(Admission admitted, Throwable error) {
