@@ -279,7 +279,9 @@ class AiGatewayIntegrationTest {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(JSON.readTree(limited.body()).at("/error/type").asText()).isEqualTo("rate_limit_exceeded");
         assertThat(limited.headers().firstValue("retry-after")).isPresent();
-        assertThat(records).anyMatch(r -> r.responseCode() == 429 && r.tokenRatelimitStatus().startsWith("limited"));
+        // Records are handed over as the exchange ends, a moment after the client has its answer.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(records)
+                .anyMatch(r -> r.responseCode() == 429 && r.tokenRatelimitStatus().startsWith("limited")));
         assertThat(post(BOB_KEY, chat("qwen", false, "")).statusCode()).isEqualTo(200);
     }
 
