@@ -21,7 +21,9 @@ import dev.gatehouse.engine.config.RouteConfig;
 import dev.gatehouse.engine.config.RouteMatch;
 import dev.gatehouse.engine.sim.LlmBackendSimulator;
 import dev.gatehouse.engine.sim.SimulatorOptions;
+import dev.gatehouse.engine.testing.Closer;
 import dev.gatehouse.engine.testing.Gateways;
+import dev.gatehouse.engine.testing.Simulators;
 import dev.gatehouse.engine.testing.MisbehavingOrigin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,7 @@ class AiGatewayIntegrationTest {
     private static final String BOB_KEY = "gh-bob-test-key-0123456789abcdefghijklmnopqrstuvw";
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Closer closer = new Closer();
     private GatewayEngine engine;
     private final List<AccessRecord> records = new CopyOnWriteArrayList<>();
 
@@ -63,15 +65,11 @@ class AiGatewayIntegrationTest {
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
-        }
+        closer.close();
     }
 
     private LlmBackendSimulator backend(SimulatorOptions.Builder options) {
-        LlmBackendSimulator sim = new LlmBackendSimulator(options.host("127.0.0.1").port(0).build()).start();
-        closeables.add(sim);
-        return sim;
+        return Simulators.start(closer, options);
     }
 
     private LlmBackendSimulator fastBackend(String model) {
@@ -107,7 +105,7 @@ class AiGatewayIntegrationTest {
         GatewayConfig config = new GatewayConfig(List.of(ListenerConfig.of("127.0.0.1", 0)), routes, pools,
                 LimitsConfig.defaults(), consumers);
         engine = GatewayEngine.start(config, EngineOptions.defaults().withRecords(records::add));
-        closeables.add(engine);
+        closer.add(engine);
         return engine;
     }
 
@@ -248,7 +246,7 @@ class AiGatewayIntegrationTest {
             connection.write(Integer.toHexString(event.length()) + "\r\n" + event + "\r\n");
             connection.reset();
         });
-        closeables.add(breaking);
+        closer.add(breaking);
         LlmBackendSimulator spare = fastBackend("qwen");
         start(List.of(pool("primary", breaking.address()), pool("spare", at(spare))),
                 List.of(aiRoute("qwen", "primary", ai(List.of(new FallbackConfig("spare", null)), null, null, null))),
@@ -358,7 +356,7 @@ class AiGatewayIntegrationTest {
         MisbehavingOrigin throttled = MisbehavingOrigin.start((request, connection) -> connection.write(
                 "HTTP/1.1 429 Too Many Requests\r\nretry-after: 7\r\ncontent-type: application/json\r\n"
                         + "content-length: " + error.length() + "\r\n\r\n" + error));
-        closeables.add(throttled);
+        closer.add(throttled);
         start(List.of(pool("primary", throttled.address())), List.of(aiRoute("qwen", "primary", AiRouteConfig.defaults())),
                 List.of(consumer("alice", ALICE_KEY, null)));
 

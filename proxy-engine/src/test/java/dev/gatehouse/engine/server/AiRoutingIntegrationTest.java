@@ -18,6 +18,7 @@ import dev.gatehouse.engine.sim.SimulatorOptions;
 import dev.gatehouse.engine.testing.Closer;
 import dev.gatehouse.engine.testing.Gateways;
 import dev.gatehouse.engine.testing.MisbehavingOrigin;
+import dev.gatehouse.engine.testing.Simulators;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,8 +65,8 @@ class AiRoutingIntegrationTest {
 
     @Test
     void anAliasReachesThePoolUnderItsOwnModelNameAndAnswersUnderTheAlias() throws Exception {
-        LlmBackendSimulator qwen = closer.add(new LlmBackendSimulator(SimulatorOptions.builder().models("qwen-72b")
-                .host("127.0.0.1").port(0).baseLatency(Duration.ZERO).build()).start());
+        LlmBackendSimulator qwen = Simulators.start(closer, SimulatorOptions.builder().models("qwen-72b")
+                .baseLatency(Duration.ZERO));
         AiRouteConfig alias = new AiRouteConfig("qwen-72b", false, null, null, null, null, null, null, null, null, null);
         RouteConfig route = new RouteConfig("gpt-4o", 0,
                 new RouteMatch(null, PathMatch.prefix("/v1/"), null, null, List.of("gpt-4o")), "qwen", alias);

@@ -8,7 +8,9 @@ import dev.gatehouse.engine.config.GatewayConfig;
 import dev.gatehouse.engine.config.PoolConfig;
 import dev.gatehouse.engine.sim.LlmBackendSimulator;
 import dev.gatehouse.engine.sim.SimulatorOptions;
+import dev.gatehouse.engine.testing.Closer;
 import dev.gatehouse.engine.testing.Gateways;
+import dev.gatehouse.engine.testing.Simulators;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,19 +36,15 @@ class ProxyIntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Closer closer = new Closer();
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
-        }
+        closer.close();
     }
 
     private LlmBackendSimulator backend(SimulatorOptions.Builder options) {
-        LlmBackendSimulator sim = new LlmBackendSimulator(options.host("127.0.0.1").port(0).build()).start();
-        closeables.add(sim);
-        return sim;
+        return Simulators.start(closer, options);
     }
 
     private LlmBackendSimulator backend() {
@@ -56,7 +54,7 @@ class ProxyIntegrationTest {
 
     private GatewayEngine gateway(GatewayConfig config) throws Exception {
         GatewayEngine engine = GatewayEngine.start(config);
-        closeables.add(engine);
+        closer.add(engine);
         return engine;
     }
 
@@ -261,7 +259,7 @@ class ProxyIntegrationTest {
                 new dev.gatehouse.engine.config.RouteMatch(null, dev.gatehouse.engine.config.PathMatch.prefix("/echo"), null, null, null), "p");
         GatewayEngine engine = GatewayEngine.start(Gateways.oneRoute(Gateways.pool("p", address(sim))).withRoutes(List.of(onlyEcho)),
                 dev.gatehouse.engine.EngineOptions.defaults().withRecords(records::add));
-        closeables.add(engine);
+        closer.add(engine);
 
         client.send(HttpRequest.newBuilder(uri(engine, "/echo/a?x=1")).header("User-Agent", "records-test/1")
                 .header("X-Request-Id", "rec-1").build(), HttpResponse.BodyHandlers.ofString());
