@@ -1,6 +1,5 @@
 package dev.gatehouse.engine.ai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.engine.ai.guard.ContentGuard;
@@ -10,7 +9,6 @@ import dev.gatehouse.engine.ai.usage.TokenEstimator;
 import dev.gatehouse.engine.ai.usage.TokenUsage;
 import dev.gatehouse.engine.ai.usage.UsageExtractor;
 
-import java.io.UncheckedIOException;
 
 /**
  * A whole (non-streamed) successful answer from an upstream, made ready for the client:
@@ -50,7 +48,7 @@ public record AiAnswer(byte[] bytes, TokenUsage usage, String safecheckStatus, S
                 answer = masked.body();
             }
         }
-        byte[] out = bytes(answer);
+        byte[] out = JsonBytes.of(answer);
         ObjectNode sent = answer;
         TokenUsage usage = UsageExtractor.fromBody(out, 0, out.length)
                 .orElseGet(() -> estimate(sent, requestedModel, promptTokens));
@@ -68,13 +66,5 @@ public record AiAnswer(byte[] bytes, TokenUsage usage, String safecheckStatus, S
                 .append(c.path("text").asText("")));
         long output = TokenEstimator.estimate(text);
         return new TokenUsage(model, promptTokens, output, promptTokens + output, true, null);
-    }
-
-    static byte[] bytes(ObjectNode node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (JsonProcessingException impossible) {
-            throw new UncheckedIOException(impossible);
-        }
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.engine.ai.guard.ContentGuard;
 import dev.gatehouse.engine.ai.guard.GuardMode;
-import dev.gatehouse.engine.ai.guard.GuardOutcome;
 import dev.gatehouse.engine.ai.guard.ScanDecision;
 import dev.gatehouse.engine.ai.guard.StreamingScanner;
 import dev.gatehouse.engine.ai.provider.StreamTranslator;
@@ -232,14 +231,5 @@ public final class AiStream {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         parts.forEach(out::writeBytes);
         return out.toByteArray();
-    }
-
-    /** Whether anything was ever produced for the client: before that, a fallback is still possible. */
-    public static boolean isEmpty(byte[] bytes) {
-        return bytes.length == 0;
-    }
-
-    GuardOutcome guardOutcome() {
-        return scanner == null ? GuardOutcome.PASS : scanner.outcome();
     }
 }

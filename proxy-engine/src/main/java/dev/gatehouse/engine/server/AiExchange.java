@@ -1,6 +1,5 @@
 package dev.gatehouse.engine.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.engine.ai.AiAnswer;
@@ -10,6 +9,7 @@ import dev.gatehouse.engine.ai.AiServices;
 import dev.gatehouse.engine.ai.AiStream;
 import dev.gatehouse.engine.ai.AiTarget;
 import dev.gatehouse.engine.ai.AttemptPlan;
+import dev.gatehouse.engine.ai.JsonBytes;
 import dev.gatehouse.engine.ai.auth.Consumer;
 import dev.gatehouse.engine.ai.cache.CacheKeys;
 import dev.gatehouse.engine.ai.cache.CachedAnswer;
@@ -198,7 +198,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
         if (route.cache() == null || operation == AiOperation.EMBEDDINGS) {
             return false;
         }
-        cacheKey = CacheKeys.of(bytes(body), facts.consumer, route.name()).orElse(null);
+        cacheKey = CacheKeys.of(JsonBytes.of(body), facts.consumer, route.name()).orElse(null);
         Optional<CachedAnswer> hit = cacheKey == null ? Optional.empty() : route.cache().get(cacheKey);
         facts.cacheStatus = hit.isPresent() ? "hit" : "miss";
         if (hit.isEmpty()) {
@@ -421,7 +421,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
             ObjectNode error = target.adapter().translateError(upstreamStatus, bytes);
             info.status(upstreamStatus);
             // The last upstream's own wait hint reaches the client: its SDK retries on it.
-            responder.json(HttpResponseStatus.valueOf(upstreamStatus), bytes(error), upstreamRetryAfter);
+            responder.json(HttpResponseStatus.valueOf(upstreamStatus), JsonBytes.of(error), upstreamRetryAfter);
             finish(0);
             return;
         }
@@ -544,13 +544,5 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
             return responseStatus;
         }
         return "pass".equals(responseStatus) ? requestStatus : responseStatus;
-    }
-
-    private static byte[] bytes(JsonNode node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
-            throw new java.io.UncheckedIOException(impossible);
-        }
     }
 }

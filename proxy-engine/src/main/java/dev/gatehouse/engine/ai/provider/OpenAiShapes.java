@@ -1,5 +1,7 @@
 package dev.gatehouse.engine.ai.provider;
 
+import dev.gatehouse.engine.ai.JsonBytes;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,11 +25,7 @@ final class OpenAiShapes {
     }
 
     static byte[] bytes(JsonNode node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e); // a tree always serializes
-        }
+        return JsonBytes.of(node);
     }
 
     static String text(JsonNode node) {
