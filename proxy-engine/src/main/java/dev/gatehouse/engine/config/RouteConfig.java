@@ -16,8 +16,4 @@ public record RouteConfig(String name, Integer priority, RouteMatch match, Strin
     public RouteConfig(String name, Integer priority, RouteMatch match, String pool) {
         this(name, priority, match, pool, null);
     }
-
-    public boolean handlesAi() {
-        return ai != null;
-    }
 }

@@ -1,6 +1,5 @@
 package dev.gatehouse.engine.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.engine.ai.AiAnswer;
 import dev.gatehouse.engine.ai.AiOperation;
@@ -59,7 +58,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class AiExchange implements UpstreamCall.Listener, ClientExchange {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** A non-streamed answer is read whole to be accounted, guarded and cached: this bounds it. */
     private static final int MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
@@ -157,6 +155,10 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
 
     private void admitted(Admission admitted, Throwable error) {
         if (done) {
+            // The client left while a (remote) limiter decided: give back what it granted.
+            if (admitted != null) {
+                admitted.complete(0);
+            }
             return;
         }
         if (error != null) {
@@ -224,7 +226,19 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
 
     // ---------------------------------------------------------------- attempts
 
+    /** One try; a bug in it still answers the client instead of leaving it to the total timeout. */
     private void attempt() {
+        try {
+            tryTarget();
+        } catch (RuntimeException bug) {
+            if (call != null) {
+                call.cancel();
+            }
+            respondError(GatewayError.INTERNAL, "the gateway failed on this request: " + bug, -1);
+        }
+    }
+
+    private void tryTarget() {
         target = plan.current();
         if (plan.fallingBack()) {
             facts.fallbackFrom = plan.primaryPool();

@@ -41,14 +41,9 @@ final class ExchangeInfo {
     String requestId() { return requestId; }
     String traceparent() { return traceparent; }
     String clientIp() { return clientIp; }
-    long startNanos() { return startNanos; }
-    String route() { return route; }
     void route(String name) { this.route = name; }
-    int status() { return status; }
     void status(int code) { this.status = code; }
-    String error() { return error; }
     void error(String type) { this.error = type; }
-    long bytesSent() { return bytesSent; }
     void addBytesSent(long bytes) { this.bytesSent += bytes; }
     /** The AI fields ({@code ai_log} of seed 003); empty for plain proxied requests. */
     AiFacts ai() { return ai; }

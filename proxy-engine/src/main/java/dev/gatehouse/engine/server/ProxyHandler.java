@@ -72,14 +72,26 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             rejectMalformed(request);
             return;
         }
-        if (current != null) {
-            queued.add(request);
-            if (queued.size() >= MAX_QUEUED) {
-                ctx.channel().config().setAutoRead(false);
-            }
-            return;
+        // Behind any request still waiting, so that responses keep the order of requests.
+        queued.add(request);
+        if (queued.size() >= MAX_QUEUED) {
+            ctx.channel().config().setAutoRead(false);
         }
-        begin(request);
+        startNext();
+    }
+
+    /**
+     * Starts waiting requests while no exchange is under way. Requests the handler answers itself
+     * (404, 401, /v1/models, draining) leave no exchange behind, so the loop goes on to the next.
+     */
+    private void startNext() {
+        FullHttpRequest next;
+        while (current == null && ctx.channel().isActive() && (next = queued.poll()) != null) {
+            begin(next);
+        }
+        if (queued.size() < MAX_QUEUED && !ctx.isRemoved()) {
+            ctx.channel().config().setAutoRead(true);
+        }
     }
 
     private void begin(FullHttpRequest request) {
@@ -190,19 +202,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         if (ctx.isRemoved() || !ctx.channel().isActive()) {
             return;
         }
-        FullHttpRequest next = queued.poll();
-        if (queued.size() < MAX_QUEUED) {
-            ctx.channel().config().setAutoRead(true);
-        }
-        if (next != null) {
+        if (!queued.isEmpty()) {
             // Run the next one outside this call stack: the finished exchange is still unwinding.
-            ctx.executor().execute(() -> {
-                if (current == null) {
-                    begin(next);
-                } else {
-                    queued.addFirst(next);
-                }
-            });
+            ctx.executor().execute(this::startNext);
         } else if (runtime.draining()) {
             // After the response's last bytes are written, not before: close() would discard them.
             ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);

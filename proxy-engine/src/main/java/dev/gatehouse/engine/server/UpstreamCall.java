@@ -109,7 +109,6 @@ final class UpstreamCall implements UpstreamListener {
 
     UpstreamPool pool() { return pool; }
     Endpoint endpoint() { return endpoint; }
-    int status() { return status; }
     /** Nanoseconds from sending the request to its response head; -1 before the head. */
     long serviceNanos() { return headNanos == 0 ? -1 : headNanos - sentAtNanos; }
     boolean isOver() { return over; }

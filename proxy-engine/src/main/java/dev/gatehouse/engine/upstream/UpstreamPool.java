@@ -34,8 +34,4 @@ public record UpstreamPool(PoolConfig config, List<Endpoint> endpoints, LoadBala
     public String hashOn() {
         return config.balancer().hashOn();
     }
-
-    public long availableCount() {
-        return endpoints.stream().filter(Endpoint::isAvailable).count();
-    }
 }

@@ -6,6 +6,8 @@ import dev.gatehouse.engine.GatewayEngine;
 import dev.gatehouse.engine.sim.LlmBackendSimulator;
 import dev.gatehouse.engine.sim.SimulatorOptions;
 import dev.gatehouse.engine.testing.Closer;
+import dev.gatehouse.engine.testing.Simulators;
+import org.junit.jupiter.api.Test;
 import dev.gatehouse.engine.testing.Gateways;
 import dev.gatehouse.engine.testing.RawHttp;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +70,26 @@ class PipeliningIntegrationTest {
                 assertThat(response.status()).isEqualTo(200);
                 assertThat(JSON.readTree(response.body()).get("uri").asText()).isEqualTo("/echo?n=" + i);
             }
+        }
+    }
+
+    @Test
+    void aRequestTheGatewayAnswersItselfDoesNotHoldUpThoseBehindIt() throws Exception {
+        LlmBackendSimulator backend = Simulators.start(closer, SimulatorOptions.builder().models("m"));
+        var onlyEcho = new dev.gatehouse.engine.config.RouteConfig("echo", 0, new dev.gatehouse.engine.config.RouteMatch(
+                null, dev.gatehouse.engine.config.PathMatch.prefix("/echo"), null, null, null), "p");
+        GatewayEngine engine = closer.add(GatewayEngine.start(Gateways.oneRoute(
+                Gateways.pool("p", new InetSocketAddress("127.0.0.1", backend.port()))).withRoutes(java.util.List.of(onlyEcho))));
+        try (RawHttp raw = new RawHttp(engine.addresses().get(0))) {
+            raw.send("GET /echo?n=0 HTTP/1.1\r\nHost: gw\r\n\r\n"
+                    + "GET /missing HTTP/1.1\r\nHost: gw\r\n\r\n"
+                    + "GET /echo?n=2 HTTP/1.1\r\nHost: gw\r\n\r\n");
+
+            assertThat(raw.readResponse().status()).isEqualTo(200);
+            assertThat(raw.readResponse().status()).isEqualTo(404);
+            RawHttp.Response third = raw.readResponse();
+            assertThat(third.status()).isEqualTo(200);
+            assertThat(JSON.readTree(third.body()).get("uri").asText()).isEqualTo("/echo?n=2");
         }
     }
 }
