@@ -1,0 +1,165 @@
+package dev.gatehouse.engine.admin;
+
+import dev.gatehouse.engine.GatewayEngine;
+import dev.gatehouse.engine.config.ConfigError;
+import dev.gatehouse.engine.config.ConfigException;
+import dev.gatehouse.engine.config.ConfigValidator;
+import dev.gatehouse.engine.config.ConfigVersion;
+import dev.gatehouse.engine.config.GatewayConfig;
+import dev.gatehouse.engine.config.PoolConfig;
+import dev.gatehouse.engine.health.ManagedHealth;
+import dev.gatehouse.engine.server.EngineSnapshot;
+import dev.gatehouse.engine.upstream.Endpoint;
+import dev.gatehouse.engine.upstream.UpstreamPool;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * {@link GatewayControl} over an engine in this process. Config changes go through
+ * {@link ServedConfig}, so they are saved and coherent with edits of the served file; endpoint
+ * actions reach the endpoints of the running snapshot.
+ */
+public final class EmbeddedGatewayControl implements GatewayControl {
+
+    private final ServedConfig served;
+    private final GatewayEngine engine;
+    private final Clock clock;
+    private final Instant startedAt;
+
+    /** Uptime counts from now: make the control right after starting the engine. */
+    public EmbeddedGatewayControl(ServedConfig served, Clock clock) {
+        this.served = requireNonNull(served, "served");
+        this.engine = served.engine();
+        this.clock = requireNonNull(clock, "clock");
+        this.startedAt = clock.instant();
+    }
+
+    public EmbeddedGatewayControl(ServedConfig served) {
+        this(served, Clock.systemUTC());
+    }
+
+    @Override
+    public EngineStatus status() {
+        List<String> addresses = engine.addresses().stream().map(EmbeddedGatewayControl::hostPort).toList();
+        long uptime = Math.max(0, Duration.between(startedAt, clock.instant()).toMillis());
+        return new EngineStatus(!addresses.isEmpty(), addresses, engine.snapshot().version(), uptime,
+                Math.max(0, engine.inFlight()));
+    }
+
+    @Override
+    public VersionedConfig config() {
+        EngineSnapshot snapshot = engine.snapshot();
+        return new VersionedConfig(snapshot.version(), snapshot.config());
+    }
+
+    @Override
+    public ValidationResult validate(GatewayConfig config) {
+        return ValidationResult.of(ConfigValidator.validate(requireNonNull(config, "config")));
+    }
+
+    @Override
+    public ApplyResult apply(ApplyRequest request) {
+        return changeConfig(() -> served.apply(request.config(), request.basedOnVersion()));
+    }
+
+    @Override
+    public List<ConfigVersion> versions() {
+        try {
+            return served.store().versions();
+        } catch (IOException e) {
+            throw new ControlException(ControlException.Kind.INTERNAL, "cannot list config versions: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ApplyResult rollback(long seq) {
+        return changeConfig(() -> served.rollback(seq));
+    }
+
+    @Override
+    public List<PoolHealth> endpointHealth() {
+        EngineSnapshot snapshot = engine.snapshot();
+        List<PoolHealth> pools = new ArrayList<>();
+        for (PoolConfig config : snapshot.config().pools()) {
+            UpstreamPool pool = snapshot.pool(config.name());
+            pools.add(new PoolHealth(config.name(), pool.endpoints().stream().map(EmbeddedGatewayControl::statusOf).toList()));
+        }
+        return pools;
+    }
+
+    @Override
+    public EndpointStatus drain(EndpointRef endpoint) {
+        return act(endpoint, ManagedHealth::drain);
+    }
+
+    @Override
+    public EndpointStatus eject(EndpointRef endpoint) {
+        return act(endpoint, ManagedHealth::eject);
+    }
+
+    @Override
+    public EndpointStatus restore(EndpointRef endpoint) {
+        return act(endpoint, ManagedHealth::restore);
+    }
+
+    private EndpointStatus act(EndpointRef ref, Consumer<ManagedHealth> action) {
+        UpstreamPool pool = engine.snapshot().pool(ref.pool());
+        if (pool == null) {
+            throw new ControlException(ControlException.Kind.NOT_FOUND, "no pool named \"" + ref.pool() + "\"");
+        }
+        Endpoint endpoint = pool.endpoints().stream().filter(e -> e.address().equals(ref.address())).findFirst()
+                .orElseThrow(() -> new ControlException(ControlException.Kind.NOT_FOUND,
+                        "pool \"" + ref.pool() + "\" has no endpoint " + ref.address()));
+        if (!(endpoint.health() instanceof ManagedHealth health)) {
+            throw new ControlException(ControlException.Kind.UNAVAILABLE, endpoint + " cannot be drained or ejected");
+        }
+        action.accept(health);
+        return statusOf(endpoint);
+    }
+
+    private static EndpointStatus statusOf(Endpoint endpoint) {
+        int effective = endpoint.isAvailable() ? endpoint.effectiveWeight() : 0;
+        return new EndpointStatus(endpoint.pool(), endpoint.address(), endpoint.health().state(), endpoint.weight(),
+                effective, endpoint.inFlight());
+    }
+
+    private static String hostPort(InetSocketAddress address) {
+        String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    /** A config change that may fail in the ways applying and saving fail. */
+    private interface Change {
+        long run() throws Exception;
+    }
+
+    private static ApplyResult changeConfig(Change change) {
+        try {
+            return new ApplyResult(change.run());
+        } catch (ControlException e) {
+            throw e;
+        } catch (ConfigException e) {
+            throw ControlException.invalidConfig(e.errors());
+        } catch (BindException e) {
+            // Netty rethrows the bind failure undeclared; it is the config's listener that cannot be used.
+            throw ControlException.invalidConfig(List.of(new ConfigError("listeners", "cannot listen: " + e.getMessage())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ControlException(ControlException.Kind.UNAVAILABLE, "interrupted while applying the config", e);
+        } catch (IOException e) {
+            throw new ControlException(ControlException.Kind.INTERNAL, e.getMessage(), e);
+        } catch (Exception e) {
+            throw new ControlException(ControlException.Kind.INTERNAL, "could not apply the config: " + e, e);
+        }
+    }
+}
