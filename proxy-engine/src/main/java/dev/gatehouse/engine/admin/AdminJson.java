@@ -97,7 +97,7 @@ public final class AdminJson {
 
         @Override
         public GatewayConfig deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonNode tree = p.readValueAsTree();
+            JsonNode tree = ctxt.readTree(p);
             try {
                 return codec.parse(tree.toString());
             } catch (ConfigException e) {

@@ -1,0 +1,186 @@
+package dev.gatehouse.engine.admin;
+
+import dev.gatehouse.engine.config.ConfigError;
+import dev.gatehouse.engine.config.ConfigLoader;
+import dev.gatehouse.engine.config.ConfigVersion;
+import dev.gatehouse.engine.config.GatewayConfig;
+import dev.gatehouse.engine.health.HealthState;
+import dev.gatehouse.engine.testing.Closer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static dev.gatehouse.engine.admin.AdminFixture.FIRST;
+import static dev.gatehouse.engine.admin.AdminFixture.SECOND;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * What every {@link GatewayControl} does, whether in process or over the admin API: subclasses
+ * say how the control under test reaches the fixture's engine.
+ */
+public abstract class GatewayControlContract {
+
+    @TempDir
+    Path dir;
+
+    final Closer closer = new Closer();
+    AdminFixture fixture;
+    GatewayControl control;
+
+    /** The control under test, managing the fixture's engine through {@code embedded}. */
+    protected abstract GatewayControl open(AdminFixture fixture, Closer closer) throws Exception;
+
+    @BeforeEach
+    void start() throws Exception {
+        fixture = new AdminFixture(dir, closer);
+        control = open(fixture, closer);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        closer.close();
+    }
+
+    private static final String CHAT_FIRST = "127.0.0.1:9";
+
+    @Test
+    void statusShowsWhereTheEngineListensItsVersionAndUptime() {
+        fixture.clock.advance(Duration.ofSeconds(42));
+
+        EngineStatus status = control.status();
+
+        assertThat(status.running()).isTrue();
+        assertThat(status.listenAddresses()).containsExactly("127.0.0.1:" + fixture.engine.addresses().get(0).getPort());
+        assertThat(status.configVersion()).isEqualTo(1);
+        assertThat(status.uptimeMillis()).isEqualTo(42_000);
+        assertThat(status.inFlightRequests()).isZero();
+    }
+
+    @Test
+    void configIsTheRunningOneWithItsVersion() {
+        VersionedConfig config = control.config();
+
+        assertThat(config.version()).isEqualTo(1);
+        assertThat(config.config()).isEqualTo(fixture.initial);
+    }
+
+    @Test
+    void validateListsEveryErrorWithItsPath() {
+        ValidationResult result = control.validate(AdminFixture.withTwoBrokenRoutes(fixture.initial));
+
+        assertThat(result.valid()).isFalse();
+        assertThat(result.errors()).extracting(ConfigError::path).containsExactly("routes[0].pool", "routes[1].pool");
+        assertThat(result.errors().get(0).message()).contains("missing-a");
+        assertThat(control.validate(fixture.initial)).isEqualTo(new ValidationResult(true, List.of()));
+    }
+
+    @Test
+    void applyServesTheNewConfigAndSavesItAsANewVersion() throws Exception {
+        GatewayConfig next = AdminFixture.withPool(fixture.initial, "embeddings", FIRST);
+
+        ApplyResult result = control.apply(ApplyRequest.unconditional(next));
+
+        assertThat(result.configVersion()).isEqualTo(2);
+        assertThat(control.config()).isEqualTo(new VersionedConfig(2, next));
+        assertThat(control.endpointHealth()).extracting(PoolHealth::pool).containsExactly("chat", "embeddings");
+        assertThat(control.versions()).extracting(ConfigVersion::seq).containsExactly(1L);
+        assertThat(fixture.store.current()).contains(next);
+        assertThat(ConfigLoader.load(fixture.file)).isEqualTo(next);
+    }
+
+    @Test
+    void applyOfAnInvalidConfigIsRefusedWithEveryErrorAndChangesNothing() throws Exception {
+        ControlException refused = catchThrowableOfType(ControlException.class,
+                () -> control.apply(ApplyRequest.unconditional(AdminFixture.withTwoBrokenRoutes(fixture.initial))));
+
+        assertThat(refused.kind()).isEqualTo(ControlException.Kind.INVALID_CONFIG);
+        assertThat(refused.errors()).extracting(ConfigError::path).containsExactly("routes[0].pool", "routes[1].pool");
+        assertThat(refused.getMessage()).contains("2 errors");
+        assertThat(control.config()).isEqualTo(new VersionedConfig(1, fixture.initial));
+        assertThat(control.versions()).isEmpty();
+        assertThat(ConfigLoader.load(fixture.file)).isEqualTo(fixture.initial);
+    }
+
+    @Test
+    void applyBasedOnAVersionThatWasReplacedMeanwhileIsAConflict() {
+        GatewayConfig mine = AdminFixture.withPool(fixture.initial, "mine", FIRST);
+        GatewayConfig theirs = AdminFixture.withPool(fixture.initial, "theirs", SECOND);
+        long base = control.config().version();
+        control.apply(ApplyRequest.basedOn(theirs, base));
+
+        ControlException refused = catchThrowableOfType(ControlException.class,
+                () -> control.apply(ApplyRequest.basedOn(mine, base)));
+
+        assertThat(refused.kind()).isEqualTo(ControlException.Kind.CONFLICT);
+        assertThat(refused.getMessage()).contains("since version 1").contains("version 2");
+        assertThat(control.config()).isEqualTo(new VersionedConfig(2, theirs));
+    }
+
+    @Test
+    void rollbackRunsAKeptVersionAgainAndKeepsTheReplacedOne() {
+        control.apply(ApplyRequest.unconditional(AdminFixture.withPool(fixture.initial, "embeddings", FIRST)));
+
+        ApplyResult result = control.rollback(1);
+
+        assertThat(result.configVersion()).isEqualTo(3);
+        assertThat(control.config()).isEqualTo(new VersionedConfig(3, fixture.initial));
+        assertThat(control.versions()).extracting(ConfigVersion::seq).containsExactly(2L, 1L);
+        assertThat(control.endpointHealth()).extracting(PoolHealth::pool).containsExactly("chat");
+    }
+
+    @Test
+    void rollbackToAVersionNeverKeptIsNotFound() {
+        ControlException refused = catchThrowableOfType(ControlException.class, () -> control.rollback(7));
+
+        assertThat(refused.kind()).isEqualTo(ControlException.Kind.NOT_FOUND);
+        assertThat(refused.getMessage()).contains("7");
+        assertThat(control.config().version()).isEqualTo(1);
+    }
+
+    @Test
+    void endpointHealthShowsEachPoolsEndpointsWithWeightsAndInFlight() {
+        assertThat(control.endpointHealth()).containsExactly(new PoolHealth("chat", List.of(
+                new EndpointStatus("chat", CHAT_FIRST, HealthState.HEALTHY, 100, 100, 0),
+                new EndpointStatus("chat", "127.0.0.1:19", HealthState.HEALTHY, 100, 100, 0))));
+    }
+
+    @Test
+    void drainEjectAndRestoreChangeWhetherTheEngineSendsTraffic() {
+        EndpointRef first = new EndpointRef("chat", CHAT_FIRST);
+
+        assertThat(control.drain(first).state()).isEqualTo(HealthState.DRAINING);
+        assertThat(engineEndpointAvailable()).isFalse();
+        assertThat(control.endpointHealth().get(0).endpoints().get(0).effectiveWeight()).isZero();
+
+        assertThat(control.eject(first).state()).isEqualTo(HealthState.EJECTED);
+        assertThat(engineEndpointAvailable()).isFalse();
+
+        EndpointStatus restored = control.restore(first);
+        assertThat(restored).isEqualTo(new EndpointStatus("chat", CHAT_FIRST, HealthState.HEALTHY, 100, 100, 0));
+        assertThat(engineEndpointAvailable()).isTrue();
+    }
+
+    @Test
+    void drainOfAnUnknownPoolOrEndpointIsNotFound() {
+        ControlException noPool = catchThrowableOfType(ControlException.class,
+                () -> control.drain(new EndpointRef("nope", CHAT_FIRST)));
+        ControlException noEndpoint = catchThrowableOfType(ControlException.class,
+                () -> control.eject(new EndpointRef("chat", "127.0.0.1:1")));
+
+        assertThat(noPool.kind()).isEqualTo(ControlException.Kind.NOT_FOUND);
+        assertThat(noPool.getMessage()).contains("nope");
+        assertThat(noEndpoint.kind()).isEqualTo(ControlException.Kind.NOT_FOUND);
+        assertThat(noEndpoint.getMessage()).contains("127.0.0.1:1");
+    }
+
+    private boolean engineEndpointAvailable() {
+        return fixture.engine.snapshot().pool("chat").endpoints().get(0).isAvailable();
+    }
+}
