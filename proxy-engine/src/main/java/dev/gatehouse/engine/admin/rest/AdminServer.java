@@ -10,6 +10,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.flow.FlowControlHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
@@ -53,7 +54,10 @@ public final class AdminServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), new BodyTooLarge(builder.maxBodyBytes), handler);
+                            // FlowControlHandler holds back requests decoded together (pipelined) while
+                            // one is answered: the handler turns auto-read off until its answer is out.
+                            ch.pipeline().addLast(new HttpServerCodec(), new BodyTooLarge(builder.maxBodyBytes),
+                                    new FlowControlHandler(), handler);
                         }
                     })
                     .bind(builder.host, builder.port).sync().channel();
