@@ -1,16 +1,21 @@
 package dev.gatehouse.app;
 
 import dev.gatehouse.engine.GatewayEngine;
+import dev.gatehouse.engine.admin.rest.AdminServer;
 import dev.gatehouse.engine.sim.DemoEnvironment;
 
 import java.io.PrintStream;
 
-/** A gateway started by {@code serve}, with what it brought along; {@link #stop} drains it. */
-record RunningGateway(GatewayEngine engine, DemoEnvironment demo, ConfigReloader reloader, PrintStream out) {
+/** A gateway started by {@code serve}, with what it brought along (admin API included); {@link #stop} drains it. */
+record RunningGateway(GatewayEngine engine, DemoEnvironment demo, ConfigReloader reloader, AdminServer admin,
+                      PrintStream out) {
 
     void stop() {
         if (reloader != null) {
             reloader.close();
+        }
+        if (admin != null) {
+            admin.close();
         }
         int inFlight = engine.inFlight();
         if (inFlight > 0) {

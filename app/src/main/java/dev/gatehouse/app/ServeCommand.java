@@ -2,9 +2,13 @@ package dev.gatehouse.app;
 
 import dev.gatehouse.engine.EngineOptions;
 import dev.gatehouse.engine.GatewayEngine;
+import dev.gatehouse.engine.admin.EmbeddedGatewayControl;
+import dev.gatehouse.engine.admin.ServedConfig;
+import dev.gatehouse.engine.admin.rest.AdminServer;
 import dev.gatehouse.engine.config.ConfigError;
 import dev.gatehouse.engine.config.ConfigException;
 import dev.gatehouse.engine.config.ConfigLoader;
+import dev.gatehouse.engine.config.ConfigStore;
 import dev.gatehouse.engine.config.GatewayConfig;
 import dev.gatehouse.engine.config.ListenerConfig;
 import dev.gatehouse.engine.sim.DemoEnvironment;
@@ -23,18 +27,24 @@ final class ServeCommand {
     static final int KEEP_RUNNING = Integer.MIN_VALUE;
 
     static final String USAGE = """
-            Usage: gatehouse serve --config FILE [--listen HOST:PORT] [--home DIR]
-                   gatehouse serve --demo [--listen HOST:PORT] [--home DIR]
+            Usage: gatehouse serve --config FILE [--listen HOST:PORT] [--admin-listen HOST:PORT] [--home DIR]
+                   gatehouse serve --demo [--listen HOST:PORT] [--admin-listen HOST:PORT] [--home DIR]
 
             Runs the gateway without the console.
               --config FILE       serve this config; edits to the file are applied live when valid,
                                   and refused (with every error listed) while the old one keeps serving
               --demo              start simulated LLM backends and serve a demo config for them
               --listen HOST:PORT  listen here instead of the config's listeners (default 127.0.0.1:8080)
+              --admin-listen HOST:PORT
+                                  serve the admin API (and /metrics) here (default 127.0.0.1:9901); it
+                                  needs the bearer token in admin.token in the config directory
               --home DIR          keep Gatehouse's files under DIR instead of the per-user directories
               -h, --help          show this help
             Stops gracefully on Ctrl+C or SIGTERM: in-flight requests finish first.
             """;
+
+    static final Set<String> VALUE_OPTIONS = Set.of("--config", "--listen", "--admin-listen", "--home");
+    static final Set<String> FLAGS = Set.of("--demo", "--help", "-h");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -47,7 +57,7 @@ final class ServeCommand {
     int run(String[] args) {
         CommandLine line;
         try {
-            line = CommandLine.parse(args, Set.of("--config", "--listen", "--home"), Set.of("--demo", "--help", "-h"));
+            line = CommandLine.parse(args, VALUE_OPTIONS, FLAGS);
             if (line.has("--help") || line.has("-h")) {
                 out.print(USAGE);
                 return 0;
@@ -87,17 +97,27 @@ final class ServeCommand {
 
     RunningGateway start(CommandLine line) throws ConfigException, IOException, InterruptedException {
         HostPort listen = line.value("--listen") == null ? null : HostPort.parse(line.value("--listen"));
+        HostPort adminListen = line.value("--admin-listen") == null
+                ? new HostPort(AdminServer.DEFAULT_HOST, AdminServer.DEFAULT_PORT) : HostPort.parse(line.value("--admin-listen"));
         GatehouseHome home = line.value("--home") == null
                 ? GatehouseHome.platformDefault() : GatehouseHome.under(Path.of(line.value("--home")));
         if (line.has("--demo")) {
             HostPort at = listen != null ? listen : new HostPort(ListenerConfig.DEFAULT_HOST, ListenerConfig.DEFAULT_PORT);
             DemoEnvironment demo = DemoEnvironment.start(at.host(), at.port());
+            GatewayEngine engine = null;
             try {
-                GatewayEngine engine = GatewayEngine.start(demo.config(), engineOptions());
+                engine = GatewayEngine.start(demo.config(), engineOptions());
                 printReady(engine);
+                // The demo's history is its own: its simulators' ports change on every start.
+                ServedConfig served = ServedConfig.inStore(engine, new ConfigStore(home.state().resolve("demo-config")));
+                served.recordRunning();
+                AdminServer admin = startAdmin(served, adminListen, home);
                 printDemoHelp(engine, demo);
-                return new RunningGateway(engine, demo, null, out);
-            } catch (ConfigException | InterruptedException | RuntimeException e) {
+                return new RunningGateway(engine, demo, null, admin, out);
+            } catch (ConfigException | IOException | InterruptedException | RuntimeException e) {
+                if (engine != null) {
+                    engine.close();
+                }
                 demo.close();
                 throw e;
             }
@@ -106,8 +126,34 @@ final class ServeCommand {
         GatewayConfig config = withListen(ConfigLoader.load(file), listen);
         GatewayEngine engine = GatewayEngine.start(config, engineOptions());
         printReady(engine);
-        ConfigReloader reloader = ConfigReloader.watch(file, engine, c -> withListen(c, listen), home, out, err);
-        return new RunningGateway(engine, null, reloader, out);
+        ServedConfig served = ServedConfig.fromFile(engine, new ConfigStore(home.config()), file, c -> withListen(c, listen));
+        ConfigReloader reloader = ConfigReloader.watch(file, served, out, err);
+        try {
+            AdminServer admin = startAdmin(served, adminListen, home);
+            return new RunningGateway(engine, null, reloader, admin, out);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            reloader.close();
+            engine.close();
+            throw e;
+        }
+    }
+
+    private AdminServer startAdmin(ServedConfig served, HostPort at, GatehouseHome home)
+            throws IOException, InterruptedException {
+        String token = AdminToken.loadOrCreate(home.config());
+        AdminServer admin;
+        try {
+            admin = AdminServer.builder(new EmbeddedGatewayControl(served), token).listen(at.host(), at.port()).start();
+        } catch (Exception e) {
+            if (e instanceof java.net.BindException) { // rethrown undeclared by Netty
+                throw new IOException("cannot listen for the admin API on " + at.host() + ":" + at.port() + " ("
+                        + e.getMessage() + "); choose another address with --admin-listen HOST:PORT", e);
+            }
+            throw e;
+        }
+        out.println("Gatehouse admin API on http://" + hostText(admin.address()) + ":" + admin.address().getPort()
+                + "/admin/ (bearer token in " + home.config().resolve(AdminToken.FILE) + ")");
+        return admin;
     }
 
     private EngineOptions engineOptions() {

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -65,7 +64,8 @@ class ServeCommandIntegrationTest {
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         CommandLine line = CommandLine.parse(new String[] {"--config", file.toString(), "--listen", "127.0.0.1:0",
-                "--home", dir.resolve("home").toString()}, Set.of("--config", "--listen", "--home"), Set.of("--demo"));
+                "--admin-listen", "127.0.0.1:0", "--home", dir.resolve("home").toString()},
+                ServeCommand.VALUE_OPTIONS, ServeCommand.FLAGS);
         gateway = new ServeCommand(outStream, errStream).start(line);
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Gatehouse gateway listening on http://127.0.0.1:");

@@ -118,7 +118,11 @@ public final class ServedConfig {
             return OptionalLong.empty();
         }
         long version = engine.apply(config).version();
-        store.save(config);
+        try {
+            store.save(config);
+        } catch (IOException e) {
+            throw new IOException("version " + version + " runs but could not be saved: " + e.getMessage(), e);
+        }
         return OptionalLong.of(version);
     }
 
