@@ -20,6 +20,7 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
@@ -50,11 +51,15 @@ public final class AdminHttpClient implements AutoCloseable {
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(connectTimeout))
                                 .setSocketTimeout(Timeout.of(responseTimeout))
+                                // A pooled connection the engine closed (say it restarted) is checked
+                                // before reuse, since a failed call is not retried.
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                                 .build())
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(responseTimeout)).build())
                 .disableAutomaticRetries() // an apply must not be sent twice behind the caller's back
                 .disableRedirectHandling()
+                .evictIdleConnections(TimeValue.ofMinutes(1))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.admin.rest;
 
+import dev.gatehouse.engine.admin.AdminJson;
 import dev.gatehouse.engine.admin.GatewayControl;
 import dev.gatehouse.engine.admin.MetricsSource;
 import dev.gatehouse.engine.server.Transport;
@@ -45,6 +46,7 @@ public final class AdminServer implements AutoCloseable {
                 new DefaultThreadFactory("gatehouse-admin", true));
         pool.allowCoreThreadTimeOut(true);
         this.blocking = pool;
+        AdminResponses responses = new AdminResponses(AdminJson.mapper());
         AdminHandler handler = new AdminHandler(AdminRoutes.of(builder.control), new BearerToken(builder.token),
                 builder.metrics != null ? builder.metrics : MetricsSource.engineGauges(builder.control), blocking);
         try {
@@ -56,7 +58,7 @@ public final class AdminServer implements AutoCloseable {
                         protected void initChannel(SocketChannel ch) {
                             // FlowControlHandler holds back requests decoded together (pipelined) while
                             // one is answered: the handler turns auto-read off until its answer is out.
-                            ch.pipeline().addLast(new HttpServerCodec(), new BodyTooLarge(builder.maxBodyBytes),
+                            ch.pipeline().addLast(new HttpServerCodec(), new BodyTooLarge(builder.maxBodyBytes, responses),
                                     new FlowControlHandler(), handler);
                         }
                     })

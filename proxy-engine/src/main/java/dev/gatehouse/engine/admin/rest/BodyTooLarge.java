@@ -1,6 +1,5 @@
 package dev.gatehouse.engine.admin.rest;
 
-import dev.gatehouse.engine.admin.AdminJson;
 import dev.gatehouse.engine.admin.ControlException;
 
 import io.netty.channel.ChannelFutureListener;
@@ -17,15 +16,17 @@ import io.netty.handler.codec.http.HttpUtil;
 final class BodyTooLarge extends HttpObjectAggregator {
 
     private final int maxBytes;
+    private final AdminResponses responses;
 
-    BodyTooLarge(int maxBytes) {
+    BodyTooLarge(int maxBytes, AdminResponses responses) {
         super(maxBytes);
         this.maxBytes = maxBytes;
+        this.responses = responses;
     }
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        FullHttpResponse response = new AdminResponses(AdminJson.mapper()).error(new ControlException(
+        FullHttpResponse response = responses.error(new ControlException(
                 ControlException.Kind.TOO_LARGE, "the request body is larger than " + maxBytes + " bytes"));
         HttpUtil.setKeepAlive(response, false);
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
