@@ -119,6 +119,11 @@ public final class LocalGpuMonitor implements AutoCloseable {
         return line.length() <= 200 ? line : line.substring(0, 200) + "...";
     }
 
+    /** False once the monitor stopped, by {@link #close()} or because there is no such command. */
+    boolean isPolling() {
+        return !executor.isTerminated();
+    }
+
     @Override
     public void close() {
         executor.shutdownNow();
