@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -147,7 +148,8 @@ final class NettyMetricsFetcher implements MetricsFetcher {
             if (code >= 200 && code < 300) {
                 result.complete(response.content().toString(StandardCharsets.UTF_8));
             } else {
-                result.completeExceptionally(new ScrapeException("HTTP " + response.status()));
+                // The standard reason phrase: some servers send none or their own.
+                result.completeExceptionally(new ScrapeException("HTTP " + HttpResponseStatus.valueOf(code)));
             }
             ctx.close();
         }
