@@ -132,23 +132,21 @@ public final class BackendScraper implements AutoCloseable {
                     ? s -> s.failed(unrecognised(page), page.skippedLines(), now)
                     : s -> s.succeeded(reading, page.skippedLines(), now));
         }
-        if (sample != null) {
-            endpoint.updateTelemetry(telemetryOf(sample, loop.staleAfter(), now));
+        if (sample != null && sample.status() == ScrapeStatus.OK) {
+            endpoint.updateTelemetry(telemetryOf(sample.reading()));
+        } else if (sample != null && sample.readingOlderThan(loop.staleAfter(), now)) {
+            // One failed scrape keeps the last figures; balancing on figures this old would mislead.
+            endpoint.updateTelemetry(EndpointTelemetry.NONE);
         }
         double spread = 1.0 - JITTER + 2 * JITTER * random.getAsDouble();
         schedule(loop, scaled(loop.interval, spread));
     }
 
     /**
-     * What balancing should believe: the newest reading while it is fresh (one failed scrape does
-     * not erase it), nothing once it is stale. Latency is left unknown on purpose: the balancer
-     * then reads the endpoint's own latency average, which is fresher than any copy made here.
+     * The reading as balancing reads it. Latency is left unknown on purpose: the balancer then
+     * reads the endpoint's own latency average, which is fresher than any copy made here.
      */
-    private EndpointTelemetry telemetryOf(BackendSample sample, Duration staleAfter, Instant now) {
-        BackendReading reading = sample.reading();
-        if (reading == null || sample.readingOlderThan(staleAfter, now)) {
-            return EndpointTelemetry.NONE;
-        }
+    private EndpointTelemetry telemetryOf(BackendReading reading) {
         Double util = reading.gpuSummary().avgUtilPercent();
         return new EndpointTelemetry(util == null ? Double.NaN : util, Double.NaN,
                 reading.kvCacheUsage() == null ? Double.NaN : reading.kvCacheUsage(),

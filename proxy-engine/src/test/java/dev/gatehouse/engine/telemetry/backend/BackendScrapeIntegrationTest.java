@@ -100,6 +100,8 @@ class BackendScrapeIntegrationTest {
         });
         assertThat(idle.runningRequests()).isZero();
         assertThat(sample(engine, plain).status()).isEqualTo(ScrapeStatus.NO_METRICS);
+        // Whatever this machine has, the engine has looked: NOT_PRESENT without nvidia-smi.
+        await().until(() -> engine.backendMetrics().localGpus().status() != LocalGpuStatus.PENDING);
 
         load(sim, 4);
 
