@@ -12,6 +12,7 @@ import dev.gatehouse.engine.health.ActiveHealthChecker;
 import dev.gatehouse.engine.health.CheckTarget;
 import dev.gatehouse.engine.health.EndpointHealth;
 import dev.gatehouse.engine.health.ManagedHealth;
+import dev.gatehouse.engine.health.Scheduler;
 import dev.gatehouse.engine.routing.RouteTable;
 import dev.gatehouse.engine.server.EngineSnapshot;
 import dev.gatehouse.engine.server.GatewayServer;
@@ -21,7 +22,6 @@ import dev.gatehouse.engine.telemetry.backend.BackendMetricsSnapshot;
 import dev.gatehouse.engine.telemetry.backend.BackendScraper;
 import dev.gatehouse.engine.telemetry.backend.LocalGpuMonitor;
 import dev.gatehouse.engine.telemetry.backend.MetricsFetcher;
-import dev.gatehouse.engine.health.Scheduler;
 import dev.gatehouse.engine.upstream.PoolBuilder;
 import dev.gatehouse.engine.upstream.UpstreamPool;
 

@@ -45,6 +45,10 @@ class NettyMetricsFetcherIntegrationTest {
                     connection.write(body);
                 }
                 case "/huge" -> connection.write("HTTP/1.1 200 OK\r\nContent-Length: 900000000\r\n\r\nvllm:x 1\n");
+                case "/until-close" -> {
+                    connection.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n" + Pages.read("vllm-v0.txt"));
+                    connection.close();
+                }
                 case "/hang" -> connection.awaitPeerClose();
                 case "/reset" -> connection.reset();
                 default -> connection.respond(404, "404 page not found\n");
@@ -90,6 +94,11 @@ class NettyMetricsFetcherIntegrationTest {
     @Test
     void unpacksAGzippedPage() throws Exception {
         assertThat(fetch(url("/gzip"), TIMEOUT)).isEqualTo(Pages.read("sglang.txt"));
+    }
+
+    @Test
+    void readsABodyThatEndsWhenTheServerCloses() throws Exception {
+        assertThat(fetch(url("/until-close"), TIMEOUT)).isEqualTo(Pages.read("vllm-v0.txt"));
     }
 
     @Test
