@@ -37,6 +37,7 @@ public final class LocalGpuMonitor implements AutoCloseable {
     private final Consumer<LocalGpuReport> sink;
     private final ScheduledExecutorService executor;
     private LocalGpuReport last = LocalGpuReport.PENDING;
+    private volatile boolean closed;
 
     LocalGpuMonitor(List<String> command, Duration timeout, Clock clock, Consumer<LocalGpuReport> sink) {
         this.command = List.copyOf(command);
@@ -59,6 +60,9 @@ public final class LocalGpuMonitor implements AutoCloseable {
 
     private void poll() {
         LocalGpuReport report = query();
+        if (closed) {
+            return; // close() interrupted the query: what it says is about the interruption, not the GPUs
+        }
         sink.accept(report);
         if (report.status() == LocalGpuStatus.NOT_PRESENT) {
             executor.shutdown();
@@ -126,6 +130,7 @@ public final class LocalGpuMonitor implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         executor.shutdownNow();
     }
 }
