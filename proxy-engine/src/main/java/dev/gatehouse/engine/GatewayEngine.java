@@ -12,16 +12,23 @@ import dev.gatehouse.engine.health.ActiveHealthChecker;
 import dev.gatehouse.engine.health.CheckTarget;
 import dev.gatehouse.engine.health.EndpointHealth;
 import dev.gatehouse.engine.health.ManagedHealth;
+import dev.gatehouse.engine.health.Scheduler;
 import dev.gatehouse.engine.routing.RouteTable;
 import dev.gatehouse.engine.server.EngineSnapshot;
 import dev.gatehouse.engine.server.GatewayServer;
 import dev.gatehouse.engine.server.Transport;
+import dev.gatehouse.engine.telemetry.backend.BackendMetrics;
+import dev.gatehouse.engine.telemetry.backend.BackendMetricsSnapshot;
+import dev.gatehouse.engine.telemetry.backend.BackendScraper;
+import dev.gatehouse.engine.telemetry.backend.LocalGpuMonitor;
+import dev.gatehouse.engine.telemetry.backend.MetricsFetcher;
 import dev.gatehouse.engine.upstream.PoolBuilder;
 import dev.gatehouse.engine.upstream.UpstreamPool;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +52,10 @@ public final class GatewayEngine implements AutoCloseable {
     private final ScheduledExecutorService healthExecutor;
     private final List<ActiveHealthChecker> checkers = new ArrayList<>();
     private final AiServices aiServices = AiServices.local();
+    private final BackendMetrics backendMetrics = new BackendMetrics(Clock.systemUTC());
+    private final ScheduledExecutorService scrapeExecutor;
+    private final LocalGpuMonitor localGpus;
+    private BackendScraper scraper;
     private volatile EngineSnapshot snapshot;
     private long version;
 
@@ -56,6 +67,11 @@ public final class GatewayEngine implements AutoCloseable {
         // Probes resolve host names and time themselves here, never on an event loop.
         this.healthExecutor = Executors.newSingleThreadScheduledExecutor(
                 new DefaultThreadFactory("gatehouse-health", true));
+        // Scrapes resolve host names and parse pages here, never on an event loop.
+        this.scrapeExecutor = Executors.newSingleThreadScheduledExecutor(
+                new DefaultThreadFactory("gatehouse-metrics-scrape", true));
+        this.localGpus = LocalGpuMonitor.start(LocalGpuMonitor.NVIDIA_SMI, LocalGpuMonitor.DEFAULT_INTERVAL,
+                Clock.systemUTC(), backendMetrics::updateLocalGpus);
     }
 
     /** Starts an engine serving {@code config}, which must be valid. */
@@ -99,7 +115,24 @@ public final class GatewayEngine implements AutoCloseable {
         server.bind(listenersOf(config));
         snapshot = next;
         restartHealthChecks(next);
+        restartScraper(next);
         return next;
+    }
+
+    /** The scraper follows the snapshot; endpoints kept across the reload keep their samples. */
+    private void restartScraper(EngineSnapshot current) {
+        if (scraper != null) {
+            scraper.close();
+        }
+        List<UpstreamPool> pools = current.config().pools().stream().map(p -> current.pool(p.name())).toList();
+        backendMetrics.track(pools);
+        scraper = BackendScraper.start(pools, MetricsFetcher.http(server.workers(), options.transport().clientChannel()),
+                Scheduler.of(scrapeExecutor), backendMetrics, Clock.systemUTC(), options.ticker());
+    }
+
+    /** Every pool's backend (GPU, inference server) metrics and the local GPUs, as last scraped. */
+    public BackendMetricsSnapshot backendMetrics() {
+        return backendMetrics.snapshot();
     }
 
     /** Checkers follow the snapshot; endpoints kept across the reload keep their verdicts. */
@@ -151,12 +184,14 @@ public final class GatewayEngine implements AutoCloseable {
 
     public CompletableFuture<Void> shutdown(Duration deadline) {
         stopHealthChecks();
+        stopScraping();
         return server.drain(deadline);
     }
 
     @Override
     public void close() {
         stopHealthChecks();
+        stopScraping();
         server.close();
     }
 
@@ -164,5 +199,13 @@ public final class GatewayEngine implements AutoCloseable {
         checkers.forEach(ActiveHealthChecker::close);
         checkers.clear();
         healthExecutor.shutdownNow();
+    }
+
+    private synchronized void stopScraping() {
+        if (scraper != null) {
+            scraper.close();
+        }
+        scrapeExecutor.shutdownNow();
+        localGpus.close();
     }
 }

@@ -1,22 +1,35 @@
 package dev.gatehouse.engine.config;
 
+import java.time.Duration;
 import java.util.List;
 
-/** A named group of upstream endpoints with its balancing, health check and outlier policy. */
+/**
+ * A named group of upstream endpoints with its balancing, health check and outlier policy, and how
+ * often the endpoints' {@code metricsUrl}s are scraped ({@code metricsInterval}, default 5s).
+ */
 public record PoolConfig(
         String name,
         BalancerConfig balancer,
         List<EndpointConfig> endpoints,
         HealthCheckConfig healthCheck,
         OutlierConfig outlier,
-        ProviderConfig provider) {
+        ProviderConfig provider,
+        Duration metricsInterval) {
+
+    public static final Duration DEFAULT_METRICS_INTERVAL = Duration.ofSeconds(5);
 
     public PoolConfig {
+        metricsInterval = metricsInterval == null ? DEFAULT_METRICS_INTERVAL : metricsInterval;
         provider = provider == null ? ProviderConfig.openAi() : provider;
         balancer = balancer == null ? BalancerConfig.defaults() : balancer;
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
         healthCheck = healthCheck == null ? HealthCheckConfig.defaults() : healthCheck;
         outlier = outlier == null ? OutlierConfig.defaults() : outlier;
+    }
+
+    public PoolConfig(String name, BalancerConfig balancer, List<EndpointConfig> endpoints,
+                      HealthCheckConfig healthCheck, OutlierConfig outlier, ProviderConfig provider) {
+        this(name, balancer, endpoints, healthCheck, outlier, provider, null);
     }
 
     /** A pool of OpenAI-compatible (or plain HTTP) endpoints. */
@@ -26,6 +39,10 @@ public record PoolConfig(
     }
 
     public PoolConfig withEndpoints(List<EndpointConfig> newEndpoints) {
-        return new PoolConfig(name, balancer, newEndpoints, healthCheck, outlier, provider);
+        return new PoolConfig(name, balancer, newEndpoints, healthCheck, outlier, provider, metricsInterval);
+    }
+
+    public PoolConfig withMetricsInterval(Duration interval) {
+        return new PoolConfig(name, balancer, endpoints, healthCheck, outlier, provider, interval);
     }
 }

@@ -15,6 +15,8 @@ final class PoolRules {
 
     private static final Pattern POOL_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Duration MIN_HEALTH_INTERVAL = Duration.ofMillis(100);
+    private static final Duration MIN_METRICS_INTERVAL = Duration.ofMillis(100);
+    private static final Duration MAX_METRICS_INTERVAL = Duration.ofHours(1);
     private static final Duration MIN_OUTLIER_WINDOW = Duration.ofSeconds(1);
     static final int MAX_WEIGHT = 10_000;
 
@@ -40,6 +42,11 @@ final class PoolRules {
             endpoints(at, pool.endpoints(), findings);
             healthCheck(at + ".healthCheck", pool.healthCheck(), findings);
             outlier(at + ".outlier", pool.outlier(), findings);
+            findings.atLeast(at + ".metricsInterval", pool.metricsInterval(), MIN_METRICS_INTERVAL);
+            if (pool.metricsInterval().compareTo(MAX_METRICS_INTERVAL) > 0) {
+                findings.add(at + ".metricsInterval", "must be at most "
+                        + DurationText.format(MAX_METRICS_INTERVAL) + ", got " + DurationText.format(pool.metricsInterval()));
+            }
         }
     }
 

@@ -34,6 +34,7 @@ class ConfigCodecTest {
         assertThat(pool.balancer().strategy()).isEqualTo(BalancerConfig.Strategy.LEAST_LATENCY);
         assertThat(pool.healthCheck().interval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(pool.outlier().window()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(pool.metricsInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(pool.endpoints()).containsExactly(
                 new EndpointConfig("127.0.0.1", 9001, 100, "http://127.0.0.1:9001/metrics"),
                 new EndpointConfig("127.0.0.1", 9002, null, null));
@@ -124,7 +125,8 @@ class ConfigCodecTest {
                       },
                       "provider": {
                         "kind": "openai"
-                      }
+                      },
+                      "metricsInterval": "5s"
                     }
                   ],
                   "limits": {

@@ -50,6 +50,8 @@ class ConfigValidatorTest {
             {"pools": [{"name": "p", "healthCheck": {"interval": "50ms", "timeout": "10ms"}}]}           | pools[0].healthCheck.interval: must be at least 100ms, got 50ms
             {"pools": [{"name": "p", "healthCheck": {"interval": "10s", "timeout": "10s"}}]}             | pools[0].healthCheck.timeout: must be greater than 0 and less than interval (10s), got 10s
             {"pools": [{"name": "p", "healthCheck": {"timeout": "0ms"}}]}                                | pools[0].healthCheck.timeout: must be greater than 0 and less than interval (10s), got 0s
+            {"pools": [{"name": "p", "metricsInterval": "50ms"}]}                                        | pools[0].metricsInterval: must be at least 100ms, got 50ms
+            {"pools": [{"name": "p", "metricsInterval": "2h"}]}                                          | pools[0].metricsInterval: must be at most 1h, got 2h
             {"pools": [{"name": "p", "healthCheck": {"unhealthyThreshold": 0}}]}                         | pools[0].healthCheck.unhealthyThreshold: must be at least 1, got 0
             {"pools": [{"name": "p", "healthCheck": {"healthyThreshold": -1}}]}                          | pools[0].healthCheck.healthyThreshold: must be at least 1, got -1
             {"pools": [{"name": "p", "healthCheck": {"path": "health"}}]}                                | pools[0].healthCheck.path: must start with "/", got "health"
