@@ -63,12 +63,14 @@ final class KeyStats {
         if (outcome.fallback()) {
             fallbacks.increment();
         }
-        latency.record(record.durationNanos());
-        if (record.upstreamServiceNanos() >= 0) {
-            upstream.record(record.upstreamServiceNanos());
+        if (outcome.latencyBucket() >= 0) {
+            latency.record(outcome.latencyBucket(), record.durationNanos());
         }
-        if (record.firstTokenNanos() >= 0) {
-            firstToken.record(record.firstTokenNanos());
+        if (outcome.upstreamBucket() >= 0) {
+            upstream.record(outcome.upstreamBucket(), record.upstreamServiceNanos());
+        }
+        if (outcome.firstTokenBucket() >= 0) {
+            firstToken.record(outcome.firstTokenBucket(), record.firstTokenNanos());
         }
     }
 

@@ -6,10 +6,11 @@ import dev.gatehouse.engine.accesslog.AccessRecord;
  * How one finished request is counted, worked out once and applied to every dimension it
  * belongs to. A response code of 0 means the client got no response (it left, or the connection
  * broke first). {@code gatewayError} is the gateway's own error type (from
- * {@code response_code_details}), null when the upstream answered.
+ * {@code response_code_details}), null when the upstream answered. The buckets are the
+ * {@link LatencyBuckets} of the request's durations, -1 for a duration it does not have.
  */
 record Outcome(StatusClass statusClass, String gatewayError, boolean rateLimited, boolean cacheLookup,
-               boolean cacheHit, boolean fallback) {
+               boolean cacheHit, boolean fallback, int latencyBucket, int upstreamBucket, int firstTokenBucket) {
 
     /** The {@code response_code_details} of a response that came from the upstream. */
     static final String VIA_UPSTREAM = "via_upstream";
@@ -49,6 +50,12 @@ record Outcome(StatusClass statusClass, String gatewayError, boolean rateLimited
         boolean rateLimited = "rate_limit_exceeded".equals(gatewayError) || "insufficient_quota".equals(gatewayError);
         String cache = record.cacheStatus();
         return new Outcome(StatusClass.of(record.responseCode()), gatewayError, rateLimited, cache != null,
-                "hit".equals(cache), record.fallbackFrom() != null);
+                "hit".equals(cache), record.fallbackFrom() != null, bucketOf(record.durationNanos()),
+                bucketOf(record.upstreamServiceNanos()), bucketOf(record.firstTokenNanos()));
+    }
+
+    /** The bucket of a duration, or -1 for the -1 that says the request has none. */
+    private static int bucketOf(long nanos) {
+        return nanos < 0 ? -1 : LatencyBuckets.indexOf(nanos);
     }
 }

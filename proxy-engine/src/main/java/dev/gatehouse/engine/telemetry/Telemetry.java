@@ -28,6 +28,9 @@ public final class Telemetry implements AccessRecordSink, ActivityListener {
     public static final int DEFAULT_MAX_KEYS = 256;
     public static final int DEFAULT_MAX_SERIES_KEYS = 16;
 
+    /** Cached: {@code values()} copies its array on every call, and this is the request path. */
+    private static final Dimension[] DIMENSIONS = Dimension.values();
+
     private final Clock clock;
     private final KeyStats total = new KeyStats();
     private final Map<Dimension, BoundedMap<KeyStats>> tables = new EnumMap<>(Dimension.class);
@@ -55,7 +58,7 @@ public final class Telemetry implements AccessRecordSink, ActivityListener {
     public void accept(AccessRecord record) {
         Outcome outcome = Outcome.of(record);
         total.add(record, outcome);
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : DIMENSIONS) {
             String key = dimension.valueOf(record);
             if (key != null) {
                 tables.get(dimension).get(key).add(record, outcome);
