@@ -1,13 +1,12 @@
 package dev.gatehouse.engine.telemetry;
 
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
- * A concurrent map from names to values that holds at most {@code maxKeys} names: the rest share
- * the value of {@link #OTHER}, because names such as the model and the consumer come from clients
+ * A concurrent map from names to values that holds at most {@code maxKeys} names (plus
+ * {@link #OTHER}): the rest share the value of {@link #OTHER}, because names such as the model and the consumer come from clients
  * and would otherwise grow it without end. A value is created once, the first time its name comes.
  */
 final class BoundedMap<V> {
@@ -39,9 +38,5 @@ final class BoundedMap<V> {
 
     void forEach(BiConsumer<String, V> action) {
         values.forEach(action);
-    }
-
-    Map<String, V> view() {
-        return java.util.Collections.unmodifiableMap(values);
     }
 }

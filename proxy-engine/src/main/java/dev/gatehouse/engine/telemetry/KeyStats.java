@@ -3,7 +3,9 @@ package dev.gatehouse.engine.telemetry;
 import dev.gatehouse.engine.accesslog.AccessRecord;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -76,9 +78,9 @@ final class KeyStats {
 
     /** The figures as they are now. */
     KeyFigures figures() {
-        Map<String, Long> classes = new java.util.LinkedHashMap<>();
+        Map<String, Long> classes = new LinkedHashMap<>();
         byClass.forEach((statusClass, count) -> classes.put(statusClass.label, count.sum()));
-        Map<String, Long> errors = new java.util.TreeMap<>();
+        Map<String, Long> errors = new TreeMap<>();
         gatewayErrors.forEach((type, count) -> errors.put(type, count.sum()));
         return new KeyFigures(requests.sum(), classes, errors, inputTokens.sum(), outputTokens.sum(),
                 cacheLookups.sum(), cacheHits.sum(), rateLimited.sum(), fallbacks.sum(),

@@ -1,6 +1,7 @@
 package dev.gatehouse.engine.telemetry;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -38,6 +39,6 @@ public record MetricsSnapshot(Instant takenAt, long activeConnections, long acti
     }
 
     private static Map<String, KeyFigures> sorted(Map<String, KeyFigures> figures) {
-        return java.util.Collections.unmodifiableMap(new TreeMap<>(requireNonNull(figures)));
+        return Collections.unmodifiableMap(new TreeMap<>(requireNonNull(figures)));
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -100,7 +101,7 @@ public final class PrometheusRenderer {
         for (Labelled labelled : LABELLED) {
             header(prefix + labelled.name(), labelled.help(), "counter");
             for (Map.Entry<String, KeyFigures> key : keys.entrySet()) {
-                for (Map.Entry<String, Long> value : new java.util.TreeMap<>(labelled.values().apply(key.getValue())).entrySet()) {
+                for (Map.Entry<String, Long> value : new TreeMap<>(labelled.values().apply(key.getValue())).entrySet()) {
                     sample(prefix + labelled.name(), labels(label, key.getKey(), labelled.label(), value.getKey()), value.getValue());
                 }
             }

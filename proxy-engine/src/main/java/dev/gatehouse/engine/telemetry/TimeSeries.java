@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.telemetry;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -64,7 +65,7 @@ final class TimeSeries {
     }
 
     private List<KeySeries> keptSeries() {
-        List<KeySeries> kept = new java.util.ArrayList<>(List.of(all));
+        List<KeySeries> kept = new ArrayList<>(List.of(all));
         byDimension.values().forEach(series -> kept.addAll(series.values()));
         return kept;
     }
