@@ -14,8 +14,8 @@ import static java.util.Objects.requireNonNull;
  * How the engine runs, as opposed to what it serves (the config): transport, thread count, the
  * time source of health tracking, who hears of endpoint health changes, where request records
  * go, who hears of connections and streams opening and closing, and where provider credentials
- * ({@code apiKeyEnv}) are looked up. One event loop per core
- * by default: the proxy path never blocks, so more threads only add context switches.
+ * ({@code apiKeyEnv}) are looked up. One event loop per core by default: the proxy path never
+ * blocks, so more threads only add context switches.
  */
 public record EngineOptions(Transport transport, int workerThreads, Ticker ticker, HealthListener healthListener,
                             AccessRecordSink records, UnaryOperator<String> environment, ActivityListener activity) {
