@@ -111,9 +111,13 @@ public final class Telemetry implements AccessRecordSink, ActivityListener {
         series.sample(clock.instant().getEpochSecond() - 1, total, tables);
     }
 
-    /** Samples every second on {@code executor} until the returned future is cancelled. */
+    /**
+     * Samples every second on {@code executor} until the returned future is cancelled, 100 ms past
+     * each second of the clock, so that scheduling jitter does not move a sample into the wrong second.
+     */
     public ScheduledFuture<?> startSampling(ScheduledExecutorService executor) {
-        return executor.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
+        long firstDelay = 1_100 - clock.millis() % 1_000;
+        return executor.scheduleAtFixedRate(this::sample, firstDelay, 1_000, TimeUnit.MILLISECONDS);
     }
 
     /** The points of {@code filter}'s series that start in [from, to), oldest first; empty for an unknown key. */

@@ -4,14 +4,18 @@ import dev.gatehouse.engine.accesslog.AccessRecord;
 import dev.gatehouse.engine.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import static dev.gatehouse.engine.telemetry.TestRecords.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class TimeSeriesTest {
 
@@ -152,6 +156,22 @@ class TimeSeriesTest {
                 .containsExactly(NOON.plusSeconds(3), NOON.plusSeconds(4), NOON.plusSeconds(5));
         assertThat(telemetry.series(Resolution.MINUTE, NOON.plusSeconds(1), NOON.plusSeconds(600), SeriesFilter.all()))
                 .as("the minute starting before the range is not in it").isEmpty();
+    }
+
+    @Test
+    void samplingOnAnExecutorFillsTheSeriesEverySecond() {
+        Telemetry live = new Telemetry(Clock.systemUTC());
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+        try {
+            live.startSampling(executor);
+            live.accept(request().build());
+            Instant since = Instant.now().minusSeconds(5);
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> live.series(Resolution.SECOND, since,
+                    Instant.now(), SeriesFilter.all()).stream().mapToLong(SeriesPoint::requests).sum() == 1);
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test
