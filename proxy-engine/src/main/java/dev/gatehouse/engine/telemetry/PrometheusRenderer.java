@@ -3,8 +3,10 @@ package dev.gatehouse.engine.telemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -27,7 +29,8 @@ public final class PrometheusRenderer {
     private record Labelled(String name, String help, String label, Function<KeyFigures, Map<String, Long>> values) {
     }
 
-    private record Histogram(String name, String help, Function<KeyFigures, Distribution> value) {
+    /** A histogram, exposed for all traffic and for the dimensions in {@code per} only: 24 lines per key add up. */
+    private record Histogram(String name, String help, Function<KeyFigures, Distribution> value, Set<Dimension> per) {
     }
 
     private static final List<Counter> COUNTERS = List.of(
@@ -45,11 +48,12 @@ public final class PrometheusRenderer {
                     "type", KeyFigures::gatewayErrors));
     private static final List<Histogram> HISTOGRAMS = List.of(
             new Histogram("request_duration_seconds", "Arrival of the request to the end of its response.",
-                    KeyFigures::latency),
+                    KeyFigures::latency, EnumSet.allOf(Dimension.class)),
             new Histogram("upstream_duration_seconds", "The upstream's time to answer (response head).",
-                    KeyFigures::upstream),
+                    KeyFigures::upstream, EnumSet.of(Dimension.POOL, Dimension.ENDPOINT)),
             new Histogram("first_token_seconds", "AI streams: arrival of the request to the first token.",
-                    KeyFigures::firstToken));
+                    KeyFigures::firstToken, EnumSet.of(Dimension.ROUTE, Dimension.POOL, Dimension.ENDPOINT,
+                    Dimension.MODEL)));
     private static final List<String> LE = Distribution.bucketBoundsSeconds().stream()
             .map(bound -> BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString()).toList();
 
@@ -78,9 +82,9 @@ public final class PrometheusRenderer {
     private void write(MetricsSnapshot snapshot) throws IOException {
         gauge("active_connections", "Client connections open now.", snapshot.activeConnections());
         gauge("active_streams", "AI event streams being sent now.", snapshot.activeStreams());
-        scope("", null, Map.of("", snapshot.total()));
+        scope(null, Map.of("", snapshot.total()));
         for (Dimension dimension : Dimension.values()) {
-            scope(dimension.label() + "_", dimension.label(), snapshot.by(dimension));
+            scope(dimension, snapshot.by(dimension));
         }
     }
 
@@ -89,9 +93,10 @@ public final class PrometheusRenderer {
         out.append(PREFIX).append(name).append(' ').append(Long.toString(value)).append('\n');
     }
 
-    /** Every family of one scope; {@code label} is null for all traffic (one unlabelled key). */
-    private void scope(String infix, String label, Map<String, KeyFigures> keys) throws IOException {
-        String prefix = PREFIX + infix;
+    /** Every family of one dimension, or of all traffic (null: one unlabelled key). */
+    private void scope(Dimension dimension, Map<String, KeyFigures> keys) throws IOException {
+        String label = dimension == null ? null : dimension.label();
+        String prefix = dimension == null ? PREFIX : PREFIX + label + "_";
         for (Counter counter : COUNTERS) {
             header(prefix + counter.name(), counter.help(), "counter");
             for (Map.Entry<String, KeyFigures> key : keys.entrySet()) {
@@ -107,6 +112,9 @@ public final class PrometheusRenderer {
             }
         }
         for (Histogram histogram : HISTOGRAMS) {
+            if (dimension != null && !histogram.per().contains(dimension)) {
+                continue;
+            }
             String name = prefix + histogram.name();
             header(name, histogram.help(), "histogram");
             for (Map.Entry<String, KeyFigures> key : keys.entrySet()) {

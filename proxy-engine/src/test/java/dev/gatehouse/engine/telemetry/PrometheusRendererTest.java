@@ -40,8 +40,11 @@ class PrometheusRendererTest {
                 .as("only the 3 ms request is at or below 5 ms").isEqualTo(1);
         assertThat(value(samples, "gatehouse_request_duration_seconds_bucket", Map.of("le", "+Inf"))).isEqualTo(9);
         assertThat(value(samples, "gatehouse_first_token_seconds_count", Map.of())).isEqualTo(7);
-        assertThat(value(samples, "gatehouse_consumer_first_token_seconds_sum", Map.of("consumer", "alice")))
+        assertThat(value(samples, "gatehouse_model_first_token_seconds_sum", Map.of("model", "qwen")))
                 .isEqualTo(0.014);
+        assertThat(samples).as("per consumer, only the request duration histogram")
+                .noneMatch(s -> s.name().startsWith("gatehouse_consumer_first_token"))
+                .anyMatch(s -> s.name().equals("gatehouse_consumer_request_duration_seconds_count"));
         assertThat(value(samples, "gatehouse_active_connections", Map.of())).isEqualTo(1);
         assertThat(value(samples, "gatehouse_active_streams", Map.of())).isEqualTo(1);
     }
