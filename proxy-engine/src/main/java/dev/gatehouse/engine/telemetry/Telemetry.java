@@ -22,7 +22,7 @@ import static java.util.Objects.requireNonNull;
  * {@link ActivityListener}), and answers {@link #snapshot()} and {@link #series}. The request
  * path only adds to striped counters (no lock; a key's counters are created on its first
  * request); the time series are built by {@link #sample()}, once a second, on a thread of its
- * own. Memory is bounded: at most {@code maxKeys} keys per dimension (~2.5 KB each) and
+ * own. Memory is bounded: at most {@code maxKeys} keys per dimension (~9 KB each) and
  * {@code maxSeriesKeys} series per dimension (~265 KB each: 18 MB with the defaults, all full).
  */
 public final class Telemetry implements AccessRecordSink, ActivityListener {
