@@ -63,7 +63,7 @@ public final class GatewayEngine implements AutoCloseable {
         this.options = options;
         this.poolBuilder = new PoolBuilder(this::newHealth);
         this.server = new GatewayServer(() -> snapshot, options.transport(), options.workerThreads(), aiServices,
-                options.records());
+                options.records(), options.activity());
         // Probes resolve host names and time themselves here, never on an event loop.
         this.healthExecutor = Executors.newSingleThreadScheduledExecutor(
                 new DefaultThreadFactory("gatehouse-health", true));

@@ -13,4 +13,15 @@ public interface AccessRecordSink {
     static AccessRecordSink none() {
         return record -> { };
     }
+
+    /** Hands each record to {@code first}, then to {@code second} even if {@code first} failed. */
+    static AccessRecordSink both(AccessRecordSink first, AccessRecordSink second) {
+        return record -> {
+            try {
+                first.accept(record);
+            } finally {
+                second.accept(record);
+            }
+        };
+    }
 }

@@ -21,6 +21,7 @@ import dev.gatehouse.engine.ai.template.PromptDecorator;
 import dev.gatehouse.engine.ai.usage.RequestUsage;
 import dev.gatehouse.engine.ai.usage.TokenUsage;
 import dev.gatehouse.engine.config.LimitsConfig;
+import dev.gatehouse.engine.telemetry.ActivityListener;
 import dev.gatehouse.engine.upstream.UpstreamConnector;
 import dev.gatehouse.engine.upstream.UpstreamPool;
 import io.netty.buffer.ByteBuf;
@@ -75,6 +76,9 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
     private final Consumer consumer;
     private final Runnable onDone;
     private final AiResponder responder;
+    private ActivityListener activity = ActivityListener.none();
+    /** The client's event stream began: the activity listener hears of its end in {@link #finish}. */
+    private boolean streaming;
 
     private ObjectNode body;
     private boolean streamRequested;
@@ -116,6 +120,12 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
         this.services = services;
         this.onDone = onDone;
         this.responder = new AiResponder(client, info, HttpUtil.isKeepAlive(request));
+    }
+
+    /** Who hears of this exchange's event stream starting and ending. */
+    AiExchange activity(ActivityListener listener) {
+        this.activity = listener;
+        return this;
     }
 
     @Override
@@ -214,7 +224,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
         info.status(200);
         if (streamRequested) {
             boolean askedUsage = body.path("stream_options").path("include_usage").asBoolean(false);
-            responder.startStream();
+            startStream();
             writeToClient(cached.asSseStream(askedUsage));
             responder.endStream();
         } else {
@@ -358,7 +368,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
                 if (out.length > 0) {
                     if (!responder.started()) {
                         call.timeout(limits.upstreamTimeout().toNanos());
-                        responder.startStream();
+                        startStream();
                     }
                     writeToClient(out);
                 }
@@ -418,7 +428,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
     private void upstreamStreamEnded() {
         byte[] rest = stream.onUpstreamEnd();
         if (!responder.started()) {
-            responder.startStream();
+            startStream();
         }
         if (rest.length > 0) {
             writeToClient(rest);
@@ -456,6 +466,12 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
     }
 
     // ---------------------------------------------------------------- to the client
+
+    private void startStream() {
+        responder.startStream();
+        streaming = true;
+        activity.streamStarted();
+    }
 
     private void writeToClient(byte[] bytes) {
         if (!responder.write(bytes) && call != null) {
@@ -527,6 +543,9 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
             return;
         }
         done = true;
+        if (streaming) {
+            activity.streamEnded();
+        }
         facts.serviceNanos = services.nanos().getAsLong() - startNanos;
         if (totalTimeout != null) {
             totalTimeout.cancel(false);

@@ -3,6 +3,7 @@ package dev.gatehouse.engine.server;
 import dev.gatehouse.engine.accesslog.AccessRecordSink;
 import dev.gatehouse.engine.ai.AiServices;
 import dev.gatehouse.engine.config.ListenerConfig;
+import dev.gatehouse.engine.telemetry.ActivityListener;
 import dev.gatehouse.engine.upstream.UpstreamConnector;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -48,9 +49,11 @@ public final class GatewayServer implements ProxyRuntime, AutoCloseable {
     private volatile boolean draining;
     private final AiServices aiServices;
     private final AccessRecordSink records;
+    private final ActivityListener activity;
 
     public GatewayServer(Supplier<EngineSnapshot> snapshots, Transport transport, int workerThreads,
-                         AiServices aiServices, AccessRecordSink records) {
+                         AiServices aiServices, AccessRecordSink records, ActivityListener activity) {
+        this.activity = Objects.requireNonNull(activity, "activity");
         this.aiServices = aiServices;
         this.records = records;
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
@@ -78,6 +81,11 @@ public final class GatewayServer implements ProxyRuntime, AutoCloseable {
     @Override
     public AccessRecordSink records() {
         return records;
+    }
+
+    @Override
+    public ActivityListener activity() {
+        return activity;
     }
 
     @Override

@@ -130,7 +130,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             exchange = new AiExchange(ctx, request, info, operation, snapshot.ai().routes().get(route.name()),
-                    consumer.orElse(null), snapshot, runtime.connector(), timer, runtime.ai(), this::exchangeDone);
+                    consumer.orElse(null), snapshot, runtime.connector(), timer, runtime.ai(), this::exchangeDone)
+                    .activity(runtime.activity());
         } else {
             exchange = new ProxyExchange(ctx, request, info, pool, snapshot.config().limits(),
                     runtime.connector(), timer, this::exchangeDone);

@@ -28,6 +28,8 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel channel) {
         clients.add(channel);
+        runtime.activity().connectionOpened();
+        channel.closeFuture().addListener(closed -> runtime.activity().connectionClosed());
         LimitsConfig limits = runtime.snapshot().config().limits();
         HttpDecoderConfig decoder = new HttpDecoderConfig()
                 .setMaxInitialLineLength(limits.maxInitialLineBytes())
