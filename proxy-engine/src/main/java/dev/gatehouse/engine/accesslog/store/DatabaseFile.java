@@ -2,6 +2,7 @@ package dev.gatehouse.engine.accesslog.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +14,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 
 /**
  * The SQLite file behind the store: opens it (WAL, synchronous=NORMAL), creates the schema in a
@@ -23,6 +25,7 @@ final class DatabaseFile {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final String[] COMPANIONS = {"", "-wal", "-shm"};
 
     private final Path path;
@@ -58,6 +61,8 @@ final class DatabaseFile {
             statement.execute("PRAGMA synchronous = NORMAL");
             statement.execute("PRAGMA cache_size = -65536");
             statement.execute("PRAGMA temp_store = MEMORY");
+            // Only an outside tool would hold the write lock; wait for it rather than drop a batch.
+            statement.execute("PRAGMA busy_timeout = 10000");
             if (userVersion(statement) == 0) {
                 Schema.create(connection);
             }
@@ -87,6 +92,12 @@ final class DatabaseFile {
 
     /** Why the existing file cannot be used, or null if it can. */
     private String problemWith() {
+        // Checked before SQLite opens it: SQLite would discard the -wal next to a file that is
+        // not a database, and that might be all that is left of the records.
+        String header = headerProblem();
+        if (header != null) {
+            return header;
+        }
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             int version = userVersion(statement);
             if (version != 0 && version != Schema.VERSION) {
@@ -98,6 +109,16 @@ final class DatabaseFile {
             }
         } catch (SQLException e) {
             return e.getMessage();
+        }
+    }
+
+    private String headerProblem() {
+        try (var in = Files.newInputStream(path)) {
+            byte[] start = in.readNBytes(SQLITE_HEADER.length);
+            return start.length == 0 || Arrays.equals(start, SQLITE_HEADER) ? null
+                    : "not a SQLite database (its first bytes are not \"SQLite format 3\")";
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
         }
     }
 
