@@ -57,6 +57,8 @@ final class DatabaseFile {
         }
         Connection connection = connect();
         try (Statement statement = connection.createStatement()) {
+            // First: it only takes in a file with no page written yet, and WAL mode writes one.
+            statement.execute("PRAGMA auto_vacuum = INCREMENTAL");
             statement.execute("PRAGMA journal_mode = WAL");
             statement.execute("PRAGMA synchronous = NORMAL");
             statement.execute("PRAGMA cache_size = -65536");

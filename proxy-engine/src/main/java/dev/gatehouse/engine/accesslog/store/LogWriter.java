@@ -38,6 +38,7 @@ final class LogWriter implements Runnable {
     private MinuteRollup rollup;
     private Retention retention;
     private long nextRetentionNanos;
+    private int writtenSinceRetention;
 
     LogWriter(BlockingQueue<AccessRecord> queue, StoreOptions options, DatabaseFile file, AtomicLong written,
               AtomicLong dropped) throws SQLException {
@@ -115,6 +116,7 @@ final class LogWriter implements Runnable {
             rollup.flush();
             commit();
             written.addAndGet(batch.size());
+            writtenSinceRetention += batch.size();
         } catch (SQLException e) {
             rollback();
             dropped.addAndGet(batch.size());
@@ -130,11 +132,19 @@ final class LogWriter implements Runnable {
             return;
         }
         try {
-            int deleted = retention.step();
+            // At the size limit under full load, each step also deletes as many as were written
+            // since the last (up to a batch): the file stays at its limit instead of outgrowing it.
+            int limit = options.retentionBatch() + Math.min(writtenSinceRetention, options.maxBatch());
+            writtenSinceRetention = 0;
+            int deleted = retention.step(limit);
             commit();
+            if (deleted > 0) {
+                retention.checkpoint();
+                databaseBytes = file.sizeOnDisk();
+            }
             retentionDeleted += deleted;
             // A full step means there is more: take the next one after the next batch, not later.
-            nextRetentionNanos = deleted >= options.retentionBatch() ? now : now + retentionEveryNanos;
+            nextRetentionNanos = deleted >= limit ? now : now + retentionEveryNanos;
         } catch (SQLException e) {
             rollback();
             nextRetentionNanos = now + retentionEveryNanos;

@@ -1,5 +1,8 @@
 package dev.gatehouse.engine.accesslog.store;
 
+import org.sqlite.SQLiteConnection;
+import org.sqlite.core.DB;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,43 +23,69 @@ final class Retention implements AutoCloseable {
     private final Clock clock;
     private final Duration maxAge;
     private final long maxBytes;
-    private final int batch;
     private final PreparedStatement oldestBefore;
     private final PreparedStatement oldest;
     private final PreparedStatement delete;
     private final PreparedStatement oldRollups;
     private final Statement pragmas;
+    private final DB database;
+    private final Connection connection;
 
     Retention(Connection connection, StoreOptions options) throws SQLException {
         this.clock = options.clock();
         this.maxAge = options.maxAge();
         this.maxBytes = options.maxBytes();
-        this.batch = options.retentionBatch();
         this.oldestBefore = connection.prepareStatement(
-                "SELECT id FROM access_log WHERE start_us < ? ORDER BY start_us LIMIT " + batch);
-        this.oldest = connection.prepareStatement("SELECT id FROM access_log ORDER BY start_us LIMIT " + batch);
+                "SELECT id FROM access_log WHERE start_us < ? ORDER BY start_us LIMIT ?");
+        this.oldest = connection.prepareStatement("SELECT id FROM access_log ORDER BY start_us LIMIT ?");
         this.delete = connection.prepareStatement("DELETE FROM access_log WHERE id = ?");
         this.oldRollups = connection.prepareStatement("DELETE FROM minute_rollup WHERE dim = ? AND minute < ?");
+        this.connection = connection;
         this.pragmas = connection.createStatement();
+        this.database = connection.unwrap(SQLiteConnection.class).getDatabase();
     }
 
     /**
-     * One step: deletes up to one batch of records past their age, or else of the oldest while
+     * One step: deletes up to {@code limit} records past their age, or else of the oldest while
      * the data is over the size limit, then the rollup minutes before the oldest record left.
      * Runs inside the caller's transaction; returns the number of records deleted.
      */
-    int step() throws SQLException {
+    int step(int limit) throws SQLException {
         long cutoff = RecordInsert.epochMicros(clock.instant().minus(maxAge));
         oldestBefore.setLong(1, cutoff);
+        oldestBefore.setInt(2, limit);
         int deleted = deleteAll(oldestBefore);
         if (deleted == 0 && maxBytes > 0 && usedBytes() > maxBytes) {
+            oldest.setInt(1, limit);
             deleted = deleteAll(oldest);
         }
         if (deleted > 0) {
             deleteRollupsBeforeOldest(cutoff);
         }
-        pragmas.execute("PRAGMA incremental_vacuum(" + VACUUM_PAGES_PER_STEP + ")");
+        vacuum();
         return deleted;
+    }
+
+    /**
+     * Hands free pages back to the file system. Each step of this pragma frees one page and the
+     * driver steps a statement once, so it runs once per page (about 10 µs each); closing the
+     * statement finalizes it, else the commit would find it still in progress.
+     */
+    private void vacuum() throws SQLException {
+        long pages = Math.min(pragma("freelist_count"), VACUUM_PAGES_PER_STEP);
+        try (PreparedStatement onePage = connection.prepareStatement("PRAGMA incremental_vacuum(1)")) {
+            for (long i = 0; i < pages; i++) {
+                onePage.execute();
+            }
+        }
+    }
+
+    /**
+     * After a commit that freed pages: copies the write-ahead log into the file now, so that the
+     * file actually shrinks (a passive checkpoint, it never waits for readers).
+     */
+    void checkpoint() throws SQLException {
+        database.exec("PRAGMA wal_checkpoint(PASSIVE)", false);
     }
 
     private int deleteAll(PreparedStatement select) throws SQLException {

@@ -76,10 +76,9 @@ public final class Schema {
     private Schema() {
     }
 
-    /** Creates the tables in an empty database; auto_vacuum must be set before the first table. */
+    /** Creates the tables in an empty database (whose auto_vacuum was set before its first page). */
     static void create(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA auto_vacuum = INCREMENTAL");
             for (String ddl : DDL) {
                 statement.execute(ddl);
             }
