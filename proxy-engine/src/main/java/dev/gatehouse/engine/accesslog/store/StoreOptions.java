@@ -47,6 +47,11 @@ public record StoreOptions(Path file, int queueCapacity, Duration commitInterval
                 retentionBatch, clock, listener);
     }
 
+    public StoreOptions withCommitInterval(Duration interval) {
+        return new StoreOptions(file, queueCapacity, interval, maxBatch, maxAge, maxBytes, retentionEvery,
+                retentionBatch, clock, listener);
+    }
+
     public StoreOptions withRetention(Duration age, long bytes) {
         return new StoreOptions(file, queueCapacity, commitInterval, maxBatch, age, bytes, retentionEvery,
                 retentionBatch, clock, listener);
