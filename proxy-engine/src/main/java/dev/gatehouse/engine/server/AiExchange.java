@@ -262,6 +262,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
         }
         providerCall = (ProviderCall) adapted;
         UpstreamPool pool = pools.get(target.pool());
+        info.pool(target.pool());
         sent = upstreamRequest(providerCall);
         stream = null;
         answer = null;

@@ -50,6 +50,8 @@ final class ExchangeInfo {
     String traceparent() { return traceparent; }
     String clientIp() { return clientIp; }
     void route(String name) { this.route = name; }
+    /** The pool the request is sent to, known before any endpoint answers (seed 003's upstream_cluster). */
+    void pool(String name) { this.pool = name; }
     void status(int code) { this.status = code; }
     void error(String type) { this.error = type; }
     void addBytesSent(long bytes) { this.bytesSent += bytes; }

@@ -169,6 +169,7 @@ final class ProxyExchange implements UpstreamCall.Listener, ClientExchange {
         info.error(error.type());
         var response = ErrorResponses.json(client.alloc(), error, message, info.requestId());
         HttpUtil.setKeepAlive(response, clientKeepAlive);
+        info.addBytesSent(response.content().readableBytes());
         var written = client.writeAndFlush(response);
         if (!clientKeepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);

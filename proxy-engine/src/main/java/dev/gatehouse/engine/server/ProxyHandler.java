@@ -142,6 +142,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                     consumer.orElse(null), snapshot, runtime.connector(), timer, runtime.ai(), this::exchangeDone)
                     .activity(runtime.activity());
         } else {
+            info.pool(pool.name());
             exchange = new ProxyExchange(ctx, request, info, pool, snapshot.config().limits(),
                     runtime.connector(), timer, this::exchangeDone);
         }
