@@ -22,8 +22,6 @@ public final class AccessLogQueries implements AutoCloseable {
 
     /** The most records a page holds. */
     public static final int MAX_PAGE = 1_000;
-    /** Slower-than filters walk the duration index only when fewer records than this match. */
-    private static final int DURATION_INDEX_LIMIT = 20_000;
 
     private final ReaderPool readers;
 
@@ -42,8 +40,7 @@ public final class AccessLogQueries implements AutoCloseable {
         }
         Connection connection = readers.borrow();
         try {
-            SqlFilter filter = new SqlFilter(query, query.minDurationMillis() != null
-                    && fewSlowerThan(connection, query.minDurationMillis()));
+            SqlFilter filter = new SqlFilter(query);
             if (after != null) {
                 // Not a row value: this form lets SQLite seek the (…, start_us) index to the cursor.
                 filter.add("start_us <= ?", after.startMicros());
@@ -76,7 +73,7 @@ public final class AccessLogQueries implements AutoCloseable {
             if (RollupQueries.answers(query)) {
                 return RollupQueries.perMinute(connection, query);
             }
-            SqlFilter filter = new SqlFilter(query, true);
+            SqlFilter filter = new SqlFilter(query);
             String sql = "SELECT start_us, response_code, duration_us, input_token, output_token FROM access_log"
                     + filter.where();
             MinuteBuckets buckets = new MinuteBuckets();
@@ -114,7 +111,7 @@ public final class AccessLogQueries implements AutoCloseable {
     }
 
     private static List<TopEntry> rawTop(Connection connection, LogQuery query, TopDimension by) throws SQLException {
-        SqlFilter filter = new SqlFilter(query, true);
+        SqlFilter filter = new SqlFilter(query);
         String column = by.column();
         String sql = "SELECT " + column + ", count(*), sum(response_code >= 500), sum(input_token), sum(output_token)"
                 + " FROM access_log" + filter.where() + (filter.where().isEmpty() ? " WHERE " : " AND ")
@@ -138,7 +135,7 @@ public final class AccessLogQueries implements AutoCloseable {
             throws SQLException, IOException {
         Connection connection = readers.borrow();
         try {
-            SqlFilter filter = new SqlFilter(query, false);
+            SqlFilter filter = new SqlFilter(query);
             String sql = RowMapper.SELECT + filter.where() + " ORDER BY start_us DESC, id DESC";
             try (PreparedStatement statement = prepare(connection, sql, filter.parameters());
                  ResultSet rows = statement.executeQuery()) {
@@ -146,16 +143,6 @@ public final class AccessLogQueries implements AutoCloseable {
             }
         } finally {
             readers.giveBack(connection);
-        }
-    }
-
-    private static boolean fewSlowerThan(Connection connection, long millis) throws SQLException {
-        try (PreparedStatement probe = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM access_log"
-                + " INDEXED BY access_log_duration WHERE duration_us >= ? LIMIT " + DURATION_INDEX_LIMIT + ")")) {
-            probe.setLong(1, millis * 1_000);
-            try (ResultSet count = probe.executeQuery()) {
-                return count.next() && count.getLong(1) < DURATION_INDEX_LIMIT;
-            }
         }
     }
 
