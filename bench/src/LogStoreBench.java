@@ -180,7 +180,7 @@ public final class LogStoreBench {
             time(rows, runs, "per-minute over the day, no filter (rollup)", () -> queries.perMinute(wholeDay).size());
             time(rows, runs, "per-minute over the day, model (rollup)", () -> queries.perMinute(wholeDay.toBuilder().model("deepseek-r1").build()).size());
             time(rows, runs, "per-minute over the day, consumer + 5xx (rollup)", () -> queries.perMinute(wholeDay.toBuilder().consumer("consumer-3").statusClasses(5).build()).size());
-            time(rows, runs, "per-minute over 1 h, model + consumer (raw rows)", () -> queries.perMinute(LogQuery.builder().between(lastHour, day1).model("deepseek-v3").consumer("consumer-3").build()).size());
+            time(rows, runs, "per-minute over 1 h, model + consumer (raw rows)", () -> queries.perMinute(LogQuery.builder().between(lastHour, day1).model("yi-34b").consumer("consumer-3").build()).size());
             time(rows, runs, "top 10 models over the day (rollup)", () -> queries.top(wholeDay, TopDimension.MODEL, TopOrder.TOKENS, 10).size());
             time(rows, runs, "top 10 consumers over the day (rollup)", () -> queries.top(wholeDay, TopDimension.CONSUMER, TopOrder.REQUESTS, 10).size());
             time(rows, runs, "top 10 routes over the day, 5xx (rollup)", () -> queries.top(wholeDay.toBuilder().statusClasses(5).build(), TopDimension.ROUTE, TopOrder.ERRORS, 10).size());

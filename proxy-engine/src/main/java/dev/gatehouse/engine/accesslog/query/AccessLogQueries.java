@@ -23,14 +23,19 @@ public final class AccessLogQueries implements AutoCloseable {
     /** The most records a page holds. */
     public static final int MAX_PAGE = 1_000;
 
-    private final ReaderPool readers;
+    /** Pages look up search words row by row when more records than this contain them. */
+    static final int PROBE_ABOVE = 20_000;
 
-    private AccessLogQueries(ReaderPool readers) {
+    private final ReaderPool readers;
+    private final int probeAbove;
+
+    AccessLogQueries(ReaderPool readers, int probeAbove) {
         this.readers = readers;
+        this.probeAbove = probeAbove;
     }
 
     public static AccessLogQueries over(AccessLogStore store) {
-        return new AccessLogQueries(new ReaderPool(store::openReader, 4));
+        return new AccessLogQueries(new ReaderPool(store::openReader, 4), PROBE_ABOVE);
     }
 
     /** Up to {@code size} records matching {@code query}, newest first, after {@code after} (null: from the newest). */
@@ -40,7 +45,7 @@ public final class AccessLogQueries implements AutoCloseable {
         }
         Connection connection = readers.borrow();
         try {
-            SqlFilter filter = new SqlFilter(query);
+            SqlFilter filter = new SqlFilter(query, query.text() != null && manyContain(connection, query.text()));
             if (after != null) {
                 // Not a row value: this form lets SQLite seek the (…, start_us) index to the cursor.
                 filter.add("start_us <= ?", after.startMicros());
@@ -143,6 +148,17 @@ public final class AccessLogQueries implements AutoCloseable {
             }
         } finally {
             readers.giveBack(connection);
+        }
+    }
+
+    /** Whether more than {@code probeAbove} records contain the words (counting stops there). */
+    private boolean manyContain(Connection connection, String text) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM access_log_text"
+                + " WHERE access_log_text MATCH ? LIMIT " + (probeAbove + 1) + ")")) {
+            count.setString(1, SqlFilter.ftsQuery(text));
+            try (ResultSet rows = count.executeQuery()) {
+                return rows.next() && rows.getLong(1) > probeAbove;
+            }
         }
     }
 

@@ -20,6 +20,14 @@ final class SqlFilter {
     private static final long SLOW_MICROS = 1_000_000;
 
     SqlFilter(LogQuery query) {
+        this(query, false);
+    }
+
+    /**
+     * @param textByProbe check the words row by row as the walk goes (for words in many records,
+     *                    where listing every matching row first would take longer than the page)
+     */
+    SqlFilter(LogQuery query, boolean textByProbe) {
         if (query.fromMillis() != null) {
             add("start_us >= ?", query.fromMillis() * 1_000);
         }
@@ -70,7 +78,9 @@ final class SqlFilter {
             add("duration_us >= ?", query.minDurationMillis() * 1_000);
         }
         if (query.text() != null) {
-            add("id IN (SELECT rowid FROM access_log_text WHERE access_log_text MATCH ?)", ftsQuery(query.text()));
+            add(textByProbe ? "EXISTS (SELECT 1 FROM access_log_text WHERE access_log_text MATCH ?"
+                    + " AND access_log_text.rowid = access_log.id)"
+                    : "id IN (SELECT rowid FROM access_log_text WHERE access_log_text MATCH ?)", ftsQuery(query.text()));
         }
     }
 

@@ -64,8 +64,9 @@ public final class Schema {
             "CREATE TABLE minute_rollup (dim INTEGER NOT NULL, value TEXT NOT NULL, minute INTEGER NOT NULL,"
                     + " status_class INTEGER NOT NULL, requests INTEGER NOT NULL, input_tokens INTEGER NOT NULL,"
                     + " output_tokens INTEGER NOT NULL, latency BLOB NOT NULL,"
-                    + " PRIMARY KEY (dim, value, minute, status_class)) WITHOUT ROWID",
-            "CREATE INDEX minute_rollup_by_minute ON minute_rollup(dim, minute)");
+                    + " PRIMARY KEY (dim, minute, value, status_class)) WITHOUT ROWID",
+            // Top-N reads a time range of one dimension straight from the table; one value's minutes come from here.
+            "CREATE INDEX minute_rollup_by_value ON minute_rollup(dim, value, minute)");
 
     private Schema() {
     }
