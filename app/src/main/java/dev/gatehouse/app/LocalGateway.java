@@ -12,6 +12,7 @@ import dev.gatehouse.engine.admin.GatewayExposition;
 import dev.gatehouse.engine.admin.MetricsSource;
 import dev.gatehouse.engine.admin.ServedConfig;
 import dev.gatehouse.engine.admin.TrafficRecords;
+import dev.gatehouse.engine.ai.limit.QuotaUsage;
 import dev.gatehouse.engine.config.ConfigException;
 import dev.gatehouse.engine.config.GatewayConfig;
 import dev.gatehouse.engine.telemetry.Telemetry;
@@ -22,13 +23,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * An engine in this process with everything it records: telemetry (time series sampled every
- * second), the access log in its SQLite file, and the {@link GatewayControl} through which the
- * console and the admin API manage it. {@code serve} and the console start the engine this way.
+ * second), the access log in its SQLite file (from which consumers' quota usage so far this day
+ * and month is read back at start), and the {@link GatewayControl} through which the console and
+ * the admin API manage it. {@code serve} and the console start the engine this way.
  */
 final class LocalGateway implements AutoCloseable {
 
@@ -69,10 +73,17 @@ final class LocalGateway implements AutoCloseable {
                 Thread.ofPlatform().daemon().name("gatehouse-telemetry").factory());
         GatewayEngine engine = null;
         try {
+            // Read before the engine records anything of its own, so nothing is counted twice.
+            List<QuotaUsage> earlier = log == null ? List.of() : QuotaCarryOver.read(traffic.logQueries(), Instant.now());
             telemetry.startSampling(sampler);
             engine = GatewayEngine.start(config, options.withActivity(telemetry)
                     .withRecords(log == null ? telemetry : AccessRecordSink.both(telemetry, log)));
+            engine.carryOverQuotaUsage(earlier);
             return new LocalGateway(engine, telemetry, sampler, traffic, served.create(engine));
+        } catch (SQLException e) {
+            sampler.shutdownNow();
+            closeLog(traffic);
+            throw new IOException("cannot read consumers' quota usage from the access log: " + e.getMessage(), e);
         } catch (ConfigException | IOException | InterruptedException | RuntimeException e) {
             if (engine != null) {
                 engine.close();
