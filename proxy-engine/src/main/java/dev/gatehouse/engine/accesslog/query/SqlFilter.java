@@ -110,20 +110,24 @@ final class SqlFilter {
     }
 
     /**
-     * The user's words as an FTS5 query that cannot be a syntax error: each word a quoted
-     * phrase matched as a prefix, all of them required.
+     * The user's words as an FTS5 query that cannot be a syntax error: each word a quoted phrase
+     * over path, user agent and errors, all of them required; a word ending in {@code *} matches
+     * as a prefix. Whole words by default: a prefix lists every word it covers at each lookup,
+     * which a page that checks row by row cannot afford for a common prefix.
      */
     static String ftsQuery(String text) {
         StringBuilder query = new StringBuilder();
         for (String word : text.trim().split("\\s+")) {
-            if (word.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            boolean prefix = word.endsWith("*");
+            String bare = prefix ? word.substring(0, word.length() - 1) : word;
+            if (bare.codePoints().noneMatch(Character::isLetterOrDigit)) {
                 continue;
             }
             if (!query.isEmpty()) {
                 query.append(' ');
             }
-            query.append("{path user_agent errors} : \"").append(word.toLowerCase(Locale.ROOT).replace("\"", "\"\""))
-                    .append("\"*");
+            query.append("{path user_agent errors} : \"").append(bare.toLowerCase(Locale.ROOT).replace("\"", "\"\""))
+                    .append(prefix ? "\"*" : "\"");
         }
         return query.toString();
     }

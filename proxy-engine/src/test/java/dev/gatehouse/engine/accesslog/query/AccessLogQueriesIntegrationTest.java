@@ -85,7 +85,7 @@ class AccessLogQueriesIntegrationTest {
                 filter("request id", LogQuery.builder().requestId("r-99").build(), r -> r.requestId().equals("r-99")),
                 filter("text in the path", LogQuery.builder().text("embeddings").build(),
                         r -> r.path().contains("embeddings")),
-                filter("text in the user agent, as a prefix", LogQuery.builder().text("cur").build(),
+                filter("text in the user agent, as a prefix", LogQuery.builder().text("cur*").build(),
                         r -> r.userAgent().startsWith("curl")),
                 filter("text in the errors", LogQuery.builder().text("closed connection").build(),
                         r -> r.upstreamTransportFailureReason() != null),
@@ -174,6 +174,13 @@ class AccessLogQueriesIntegrationTest {
         LogPage second = queries.page(query, viaJson.next(), 10);
         assertThat(second.entries().get(0).record().requestId())
                 .isEqualTo(data.newestFirst(r -> r.responseCode() >= 500).get(10));
+    }
+
+    @Test
+    void searchWordsMatchWholeWordsUnlessTheyEndInAStar() throws Exception {
+        assertThat(queries.page(LogQuery.builder().text("cur").build(), null, 10).entries()).isEmpty();
+        assertThat(probing.page(LogQuery.builder().text("cur").build(), null, 10).entries()).isEmpty();
+        assertThat(queries.page(LogQuery.builder().text("curl").build(), null, 10).entries()).hasSize(10);
     }
 
     @Test
