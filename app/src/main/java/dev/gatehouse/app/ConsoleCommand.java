@@ -1,0 +1,169 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.engine.EngineOptions;
+import dev.gatehouse.engine.config.ConfigError;
+import dev.gatehouse.engine.config.ConfigException;
+import dev.gatehouse.ui.shell.ConsoleSetup;
+import dev.gatehouse.ui.shell.ConsoleWindow;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code gatehouse} with no command (or {@code gatehouse console}): the desktop console with the
+ * engine embedded and serving. Returns when the window is closed, after the engine drained.
+ */
+final class ConsoleCommand {
+
+    static final String USAGE = """
+            Usage: gatehouse [console] [--listen HOST:PORT] [--home DIR]
+
+            Opens the desktop console with the gateway embedded and serving. The first time (no
+            config yet) it serves the demo environment: simulated LLM backends with live traffic.
+              --listen HOST:PORT  the gateway listens here instead of its config's listeners
+              --home DIR          keep Gatehouse's files under DIR instead of the per-user directories
+              -h, --help          show this help
+            Without a display, run the gateway headless instead: gatehouse serve --help
+            """;
+
+    static final Set<String> VALUE_OPTIONS = Set.of("--listen", "--home");
+    static final Set<String> FLAGS = Set.of("--help", "-h");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final String glassPlatform;
+
+    /** {@code env} and {@code glassPlatform} (the JavaFX platform property, or null) tell whether a window can open. */
+    ConsoleCommand(PrintStream out, PrintStream err, Map<String, String> env, String glassPlatform) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.glassPlatform = glassPlatform;
+    }
+
+    /** The console as {@code gatehouse} runs it: this process's environment. */
+    static ConsoleCommand forThisProcess(PrintStream out, PrintStream err) {
+        return new ConsoleCommand(out, err, System.getenv(), System.getProperty("glass.platform"));
+    }
+
+    int run(String[] args) {
+        CommandLine line;
+        try {
+            line = CommandLine.parse(args, VALUE_OPTIONS, FLAGS);
+            if (line.has("--help") || line.has("-h")) {
+                out.print(USAGE);
+                return 0;
+            }
+            if (!line.positional().isEmpty()) {
+                throw new IllegalArgumentException("unexpected argument " + line.positional().get(0));
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("gatehouse: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        Optional<String> noDisplay = missingDisplay(System.getProperty("os.name"), env, glassPlatform);
+        if (noDisplay.isPresent()) {
+            err.println("gatehouse: " + noDisplay.get() + ", so the console cannot open.");
+            err.println("Run the gateway headless instead: gatehouse serve --demo   (or: gatehouse serve --config FILE)");
+            return 1;
+        }
+        GatehouseHome home = line.value("--home") == null
+                ? GatehouseHome.platformDefault() : GatehouseHome.under(Path.of(line.value("--home")));
+        ConsoleGateway gateway;
+        try {
+            HostPort listen = line.value("--listen") == null ? null : HostPort.parse(line.value("--listen"));
+            gateway = ConsoleGateway.start(home, listen, EngineOptions.defaults());
+        } catch (IllegalArgumentException e) {
+            err.println("gatehouse: " + e.getMessage());
+            return 2;
+        } catch (ConfigException e) {
+            err.println("gatehouse: the config in " + home.config() + " is not valid:");
+            e.errors().stream().map(ConfigError::toString).forEach(error -> err.println("  " + error));
+            return 1;
+        } catch (IOException e) {
+            err.println("gatehouse: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("gatehouse: the gateway could not start: " + e);
+            return 1;
+        }
+        try {
+            return showUntilClosed(gateway, home);
+        } finally {
+            gateway.close();
+        }
+    }
+
+    private int showUntilClosed(ConsoleGateway gateway, GatehouseHome home) {
+        CountDownLatch closed = new CountDownLatch(1);
+        CompletableFuture<Void> opened = new CompletableFuture<>();
+        ConsoleSetup setup = new ConsoleSetup(gateway.control(), home.state(),
+                gateway.servesDemo() ? Optional.of(gateway::useEmptyConfig) : Optional.empty());
+        try {
+            Platform.startup(() -> {
+                try {
+                    Stage stage = new Stage();
+                    stage.setOnHidden(e -> closed.countDown());
+                    ConsoleWindow.open(stage, setup, Main.version());
+                    opened.complete(null);
+                } catch (RuntimeException e) {
+                    opened.completeExceptionally(e);
+                    closed.countDown();
+                }
+            });
+            opened.join();
+        } catch (RuntimeException e) {
+            err.println("gatehouse: the console cannot open: " + (e.getCause() != null ? e.getCause() : e));
+            err.println("Run the gateway headless instead: gatehouse serve --demo   (or: gatehouse serve --config FILE)");
+            return 1;
+        }
+        printReady(gateway);
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.println("Gatehouse: console closed, stopping the gateway...");
+        Platform.exit();
+        return 0;
+    }
+
+    private void printReady(ConsoleGateway gateway) {
+        for (InetSocketAddress address : gateway.engine().addresses()) {
+            out.println("Gatehouse gateway listening on http://" + ConsoleGateway.hostText(address) + ":" + address.getPort()
+                    + (gateway.servesDemo() ? " (demo environment)" : ""));
+        }
+        ProcessHandle.current().info().startInstant().ifPresent(start -> out.println(String.format(Locale.ROOT,
+                "Gatehouse console open, %.1f s after start", Duration.between(start, Instant.now()).toMillis() / 1000.0)));
+    }
+
+    /**
+     * Why no window can open here, if so: on Linux and the BSDs a window needs an X11 or Wayland
+     * display; Windows and macOS always have one, and Monocle (tests) needs none.
+     */
+    static Optional<String> missingDisplay(String osName, Map<String, String> env, String glassPlatform) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac") || "Monocle".equalsIgnoreCase(glassPlatform)) {
+            return Optional.empty();
+        }
+        boolean display = !env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
+        return display ? Optional.empty() : Optional.of("no display found (neither DISPLAY nor WAYLAND_DISPLAY is set)");
+    }
+}
