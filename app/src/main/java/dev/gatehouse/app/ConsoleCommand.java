@@ -41,6 +41,13 @@ final class ConsoleCommand {
     static final Set<String> VALUE_OPTIONS = Set.of("--listen", "--home");
     static final Set<String> FLAGS = Set.of("--help", "-h");
 
+    /**
+     * JavaFX warns on every start that it runs from the class path; Gatehouse does so on purpose
+     * (one launcher for console and serve, no module path to keep), so JavaFX's logger is quiet
+     * while it starts, and only then. Held here because java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
@@ -112,6 +119,8 @@ final class ConsoleCommand {
     }
 
     private int showUntilClosed(ConsoleGateway gateway, GatehouseHome home) {
+        java.util.logging.Level level = JAVAFX_LOG.getLevel();
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         CountDownLatch closed = new CountDownLatch(1);
         CompletableFuture<Void> opened = new CompletableFuture<>();
         ConsoleSetup setup = new ConsoleSetup(gateway.control(), home.state(),
@@ -130,10 +139,12 @@ final class ConsoleCommand {
             });
             opened.join();
         } catch (RuntimeException e) {
+            JAVAFX_LOG.setLevel(level);
             err.println("gatehouse: the console cannot open: " + (e.getCause() != null ? e.getCause() : e));
             err.println("Run the gateway headless instead: gatehouse serve --demo   (or: gatehouse serve --config FILE)");
             return 1;
         }
+        JAVAFX_LOG.setLevel(level);
         printReady(gateway);
         try {
             closed.await();

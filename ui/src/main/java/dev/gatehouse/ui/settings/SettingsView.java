@@ -64,7 +64,7 @@ public final class SettingsView {
     private static Node connections(SettingsViewModel model) {
         ListView<ConnectionProfile> list = new ListView<>(model.profiles());
         list.setId("profiles");
-        list.setPrefHeight(140);
+        list.setPrefHeight(96);
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(ConnectionProfile profile, boolean empty) {

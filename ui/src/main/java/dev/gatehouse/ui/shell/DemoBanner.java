@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** The first-run banner: the demo serves now; keep it, or start from an empty config. */
 final class DemoBanner extends HBox {
@@ -25,6 +26,8 @@ final class DemoBanner extends HBox {
         empty.setId("use-empty-config");
         empty.getStyleClass().add("accent");
         empty.setOnAction(e -> shell.useEmptyConfig());
+        keep.setMinWidth(Region.USE_PREF_SIZE); // the message wraps, the buttons keep their words
+        empty.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(text, keep, empty);
         visibleProperty().bind(shell.demoBannerProperty());
         managedProperty().bind(visibleProperty());

@@ -32,12 +32,16 @@ final class SidebarView extends VBox {
             });
             getChildren().add(button);
         }
-        navigation.currentProperty().addListener((obs, old, now) -> group.getToggles().forEach(
-                toggle -> toggle.setSelected(now != null && toggle.getUserData().equals(now))));
+        navigation.currentProperty().addListener((obs, old, now) -> select(group, now));
+        select(group, navigation.currentProperty().get());
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
         Label versionLabel = new Label("Console " + version);
         versionLabel.getStyleClass().add("sidebar-version");
         getChildren().addAll(spacer, versionLabel);
+    }
+
+    private static void select(ToggleGroup group, PageEntry current) {
+        group.getToggles().forEach(toggle -> toggle.setSelected(current != null && toggle.getUserData().equals(current)));
     }
 }
