@@ -93,7 +93,7 @@ final class ConsoleCommand {
         ConsoleGateway gateway;
         try {
             HostPort listen = line.value("--listen") == null ? null : HostPort.parse(line.value("--listen"));
-            gateway = ConsoleGateway.start(home, listen, EngineOptions.defaults());
+            gateway = ConsoleGateway.start(home, listen, EngineOptions.defaults(), err);
         } catch (IllegalArgumentException e) {
             err.println("gatehouse: " + e.getMessage());
             return 2;

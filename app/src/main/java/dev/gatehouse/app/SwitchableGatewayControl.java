@@ -1,85 +1,52 @@
 package dev.gatehouse.app;
 
-import dev.gatehouse.engine.admin.ApplyRequest;
-import dev.gatehouse.engine.admin.ApplyResult;
-import dev.gatehouse.engine.admin.EndpointRef;
-import dev.gatehouse.engine.admin.EndpointStatus;
-import dev.gatehouse.engine.admin.EngineStatus;
 import dev.gatehouse.engine.admin.GatewayControl;
-import dev.gatehouse.engine.admin.PoolHealth;
-import dev.gatehouse.engine.admin.ValidationResult;
-import dev.gatehouse.engine.admin.VersionedConfig;
-import dev.gatehouse.engine.config.ConfigVersion;
-import dev.gatehouse.engine.config.GatewayConfig;
 
-import java.util.List;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The console's embedded control, which can be pointed at another {@link GatewayControl} of the
- * same engine: leaving the first-run demo moves config history from the demo's store to the
- * config directory, and the console keeps the control it was given.
+ * A {@link GatewayControl} that forwards every call to the control of the engine serving now, so
+ * the console keeps one control when leaving the first-run demo starts another engine. A proxy,
+ * not a hand-written delegate, so it forwards whatever the interface grows to.
  */
-final class SwitchableGatewayControl implements GatewayControl {
+final class SwitchableGatewayControl {
 
     private volatile GatewayControl target;
+    private final GatewayControl proxy;
 
     SwitchableGatewayControl(GatewayControl target) {
         this.target = requireNonNull(target, "target");
+        InvocationHandler forward = (self, method, args) -> forward(method, args);
+        this.proxy = (GatewayControl) Proxy.newProxyInstance(GatewayControl.class.getClassLoader(),
+                new Class<?>[] {GatewayControl.class}, forward);
+    }
+
+    /** The control to hand out; it follows {@link #switchTo}. */
+    GatewayControl control() {
+        return proxy;
     }
 
     void switchTo(GatewayControl next) {
         target = requireNonNull(next, "next");
     }
 
-    @Override
-    public EngineStatus status() {
-        return target.status();
-    }
-
-    @Override
-    public VersionedConfig config() {
-        return target.config();
-    }
-
-    @Override
-    public ValidationResult validate(GatewayConfig config) {
-        return target.validate(config);
-    }
-
-    @Override
-    public ApplyResult apply(ApplyRequest request) {
-        return target.apply(request);
-    }
-
-    @Override
-    public List<ConfigVersion> versions() {
-        return target.versions();
-    }
-
-    @Override
-    public ApplyResult rollback(long seq) {
-        return target.rollback(seq);
-    }
-
-    @Override
-    public List<PoolHealth> endpointHealth() {
-        return target.endpointHealth();
-    }
-
-    @Override
-    public EndpointStatus drain(EndpointRef endpoint) {
-        return target.drain(endpoint);
-    }
-
-    @Override
-    public EndpointStatus eject(EndpointRef endpoint) {
-        return target.eject(endpoint);
-    }
-
-    @Override
-    public EndpointStatus restore(EndpointRef endpoint) {
-        return target.restore(endpoint);
+    private Object forward(Method method, Object[] args) throws Throwable {
+        if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> "SwitchableGatewayControl[" + target + "]";
+            };
+        }
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause(); // the control's own ControlException, unwrapped
+        }
     }
 }

@@ -36,7 +36,7 @@ class ConsoleIntegrationTest {
     @Start
     void start(Stage stage) throws Exception {
         if (gateway == null) {
-            gateway = ConsoleGateway.start(GatehouseHome.under(dir), new HostPort("127.0.0.1", 0), EngineOptions.defaults());
+            gateway = ConsoleGateway.start(GatehouseHome.under(dir), new HostPort("127.0.0.1", 0), EngineOptions.defaults(), System.err);
         }
         window = ConsoleWindow.open(stage, new ConsoleSetup(gateway.control(), GatehouseHome.under(dir).state(),
                 gateway.servesDemo() ? Optional.of(gateway::useEmptyConfig) : Optional.empty()), "test");

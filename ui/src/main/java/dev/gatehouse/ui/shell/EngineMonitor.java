@@ -1,7 +1,10 @@
 package dev.gatehouse.ui.shell;
 
+import dev.gatehouse.engine.admin.ControlException;
+import dev.gatehouse.engine.admin.EngineStatus;
 import dev.gatehouse.engine.admin.GatewayControl;
 import dev.gatehouse.engine.admin.PoolHealth;
+import dev.gatehouse.engine.telemetry.MetricsSnapshot;
 
 import java.time.Clock;
 import java.util.List;
@@ -15,7 +18,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Polls the engine once a second off the FX thread and applies each result in one {@code fx}
- * task: the status bar's figures, and a notification for each endpoint ejected or restored, each
+ * task: the status bar's figures (QPS from the metrics' request count and time), and a notification for each endpoint ejected or restored, each
  * config version that starts running, and the engine becoming unreachable or reachable again.
  */
 public final class EngineMonitor implements AutoCloseable {
@@ -53,7 +56,11 @@ public final class EngineMonitor implements AutoCloseable {
     public void pollOnce() {
         EngineSample sample;
         try {
-            sample = new EngineSample(control.status(), control.endpointHealth(), requestsCompleted(), clock.instant());
+            EngineStatus engine = control.status();
+            List<PoolHealth> health = control.endpointHealth();
+            MetricsSnapshot metrics = metrics();
+            sample = metrics == null ? new EngineSample(engine, health, OptionalLong.empty(), clock.instant())
+                    : new EngineSample(engine, health, OptionalLong.of(metrics.total().requests()), metrics.takenAt());
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             fx.execute(() -> unreachable(reason));
@@ -62,8 +69,16 @@ public final class EngineMonitor implements AutoCloseable {
         fx.execute(() -> show(sample));
     }
 
-    private OptionalLong requestsCompleted() {
-        return OptionalLong.empty();
+    /** The engine's figures, or null from an engine that does not report them (the status bar shows no QPS then). */
+    private MetricsSnapshot metrics() {
+        try {
+            return control.metrics();
+        } catch (ControlException e) {
+            if (e.kind() == ControlException.Kind.NOT_FOUND || e.kind() == ControlException.Kind.METHOD_NOT_ALLOWED) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private void show(EngineSample sample) {

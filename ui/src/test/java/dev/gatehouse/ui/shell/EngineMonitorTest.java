@@ -47,6 +47,18 @@ class EngineMonitorTest {
     }
 
     @Test
+    void qpsComesFromTheEnginesRequestCountOverItsOwnTimeBetweenTwoPolls() {
+        Instant t0 = Instant.parse("2026-11-25T12:00:00Z");
+        engine.requestsCompleted(100, t0);
+        monitor.pollOnce();
+        engine.requestsCompleted(130, t0.plusSeconds(3));
+
+        monitor.pollOnce();
+
+        assertThat(status.qpsProperty().get()).isEqualTo("10 req/s");
+    }
+
+    @Test
     void anEjectionIsNotifiedOnceAndItsRestorationOnce() {
         engine.health(List.of(pool("qwen", HEALTHY, HEALTHY)));
         monitor.pollOnce();
