@@ -61,7 +61,7 @@ class ConsoleIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(text(robot, "#status-engine")).isEqualTo("Running");
             assertThat(text(robot, "#status-listen")).isEqualTo("127.0.0.1:" + address.getPort());
-            assertThat(text(robot, "#status-version")).isEqualTo("v" + gateway.engine().snapshot().version());
+            assertThat(text(robot, "#status-version")).isEqualTo("config v" + gateway.engine().snapshot().version());
         });
     }
 

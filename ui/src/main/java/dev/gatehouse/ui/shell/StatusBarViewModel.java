@@ -33,7 +33,7 @@ public final class StatusBarViewModel {
         engineState.set(status.running() ? "Running" : "Stopped");
         engineUp.set(status.running());
         listenAddress.set(status.listenAddresses().isEmpty() ? NONE : String.join(", ", status.listenAddresses()));
-        configVersion.set("v" + status.configVersion());
+        configVersion.set("config v" + status.configVersion());
         OptionalDouble rate = sample.requestsCompleted().isPresent()
                 ? meter.next(sample.requestsCompleted().getAsLong(), sample.at()) : OptionalDouble.empty();
         if (rate.isPresent()) {

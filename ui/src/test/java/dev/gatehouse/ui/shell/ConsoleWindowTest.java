@@ -97,7 +97,7 @@ class ConsoleWindowTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(text(robot, "#status-engine")).isEqualTo("Running");
             assertThat(text(robot, "#status-listen")).isEqualTo("127.0.0.1:18080");
-            assertThat(text(robot, "#status-version")).isEqualTo("v4");
+            assertThat(text(robot, "#status-version")).isEqualTo("config v4");
         });
 
         engine.health(List.of(FakeGatewayControl.pool("qwen", HEALTHY, EJECTED)));

@@ -43,7 +43,7 @@ class EngineMonitorTest {
         assertThat(status.engineStateProperty().get()).isEqualTo("Running");
         assertThat(status.engineUpProperty().get()).isTrue();
         assertThat(status.listenAddressProperty().get()).isEqualTo("127.0.0.1:8080, [::1]:8080");
-        assertThat(status.configVersionProperty().get()).isEqualTo("v7");
+        assertThat(status.configVersionProperty().get()).isEqualTo("config v7");
     }
 
     @Test
@@ -88,7 +88,7 @@ class EngineMonitorTest {
         monitor.pollOnce();
 
         assertThat(posted).containsExactly("Config applied: Version 2 is running.");
-        assertThat(status.configVersionProperty().get()).isEqualTo("v2");
+        assertThat(status.configVersionProperty().get()).isEqualTo("config v2");
     }
 
     @Test
