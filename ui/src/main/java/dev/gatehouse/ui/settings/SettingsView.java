@@ -2,6 +2,7 @@ package dev.gatehouse.ui.settings;
 
 import dev.gatehouse.ui.common.Theme;
 import javafx.beans.binding.Bindings;
+import org.controlsfx.control.SegmentedButton;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -13,7 +14,6 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -40,18 +40,16 @@ public final class SettingsView {
     }
 
     private static Node appearance(SettingsViewModel model) {
-        ToggleGroup group = new ToggleGroup();
-        HBox choices = new HBox();
-        choices.getStyleClass().add("segmented");
+        // ControlsFX's SegmentedButton, colored by the theme through the Modena names console.css maps.
+        SegmentedButton choices = new SegmentedButton();
         for (Theme theme : Theme.values()) {
             ToggleButton button = new ToggleButton(theme.label());
             button.setId("theme-" + theme.name().toLowerCase(java.util.Locale.ROOT));
             button.setUserData(theme);
-            button.setToggleGroup(group);
             button.setSelected(model.themeProperty().get() == theme);
-            choices.getChildren().add(button);
+            choices.getButtons().add(button);
         }
-        group.selectedToggleProperty().addListener((obs, old, now) -> {
+        choices.getToggleGroup().selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 old.setSelected(true); // one theme is always chosen
             } else {
