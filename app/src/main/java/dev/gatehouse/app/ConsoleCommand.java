@@ -90,59 +90,100 @@ final class ConsoleCommand {
         }
         GatehouseHome home = line.value("--home") == null
                 ? GatehouseHome.platformDefault() : GatehouseHome.under(Path.of(line.value("--home")));
-        ConsoleGateway gateway;
+        HostPort listen;
         try {
-            HostPort listen = line.value("--listen") == null ? null : HostPort.parse(line.value("--listen"));
-            gateway = ConsoleGateway.start(home, listen, EngineOptions.defaults(), err);
+            listen = line.value("--listen") == null ? null : HostPort.parse(line.value("--listen"));
         } catch (IllegalArgumentException e) {
             err.println("gatehouse: " + e.getMessage());
             return 2;
-        } catch (ConfigException e) {
-            err.println("gatehouse: the config in " + home.config() + " is not valid:");
-            e.errors().stream().map(ConfigError::toString).forEach(error -> err.println("  " + error));
-            return 1;
-        } catch (IOException e) {
-            err.println("gatehouse: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        } catch (RuntimeException e) {
-            err.println("gatehouse: the gateway could not start: " + e);
-            return 1;
         }
+        java.util.logging.Level level = JAVAFX_LOG.getLevel();
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         try {
-            return showUntilClosed(gateway, home);
+            // The toolkit starts and reads the theme while the gateway starts: about a second of the start.
+            CompletableFuture<Void> toolkit = startToolkit(home.state());
+            ConsoleGateway gateway = startGateway(home, listen);
+            if (gateway == null) {
+                Platform.exit();
+                return 1;
+            }
+            try {
+                toolkit.join();
+            } catch (RuntimeException e) {
+                gateway.close();
+                return cannotOpen(e);
+            }
+            try {
+                return showUntilClosed(gateway, home, level);
+            } finally {
+                gateway.close();
+            }
         } finally {
-            gateway.close();
+            JAVAFX_LOG.setLevel(level);
         }
     }
 
-    private int showUntilClosed(ConsoleGateway gateway, GatehouseHome home) {
-        java.util.logging.Level level = JAVAFX_LOG.getLevel();
-        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+    private static CompletableFuture<Void> startToolkit(Path stateDir) {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> {
+                try {
+                    ConsoleWindow.warmUp(stateDir);
+                    ready.complete(null);
+                } catch (RuntimeException e) {
+                    ready.completeExceptionally(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            ready.completeExceptionally(e);
+        }
+        return ready;
+    }
+
+    /** The embedded gateway, or null after saying why it could not start. */
+    private ConsoleGateway startGateway(GatehouseHome home, HostPort listen) {
+        try {
+            return ConsoleGateway.start(home, listen, EngineOptions.defaults(), err);
+        } catch (ConfigException e) {
+            err.println("gatehouse: the config in " + home.config() + " is not valid:");
+            e.errors().stream().map(ConfigError::toString).forEach(error -> err.println("  " + error));
+        } catch (IOException e) {
+            err.println("gatehouse: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            err.println("gatehouse: the gateway could not start: " + e);
+        }
+        return null;
+    }
+
+    private int cannotOpen(RuntimeException e) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        err.println("gatehouse: the console cannot open: " + cause);
+        err.println("Run the gateway headless instead: gatehouse serve --demo   (or: gatehouse serve --config FILE)");
+        return 1;
+    }
+
+    private int showUntilClosed(ConsoleGateway gateway, GatehouseHome home, java.util.logging.Level level) {
         CountDownLatch closed = new CountDownLatch(1);
         CompletableFuture<Void> opened = new CompletableFuture<>();
         ConsoleSetup setup = new ConsoleSetup(gateway.control(), home.state(),
                 gateway.servesDemo() ? Optional.of(gateway::useEmptyConfig) : Optional.empty());
+        Platform.runLater(() -> {
+            try {
+                Stage stage = new Stage();
+                stage.setOnHidden(e -> closed.countDown());
+                ConsoleWindow.open(stage, setup, Main.version());
+                opened.complete(null);
+            } catch (RuntimeException e) {
+                opened.completeExceptionally(e);
+            }
+        });
         try {
-            Platform.startup(() -> {
-                try {
-                    Stage stage = new Stage();
-                    stage.setOnHidden(e -> closed.countDown());
-                    ConsoleWindow.open(stage, setup, Main.version());
-                    opened.complete(null);
-                } catch (RuntimeException e) {
-                    opened.completeExceptionally(e);
-                    closed.countDown();
-                }
-            });
             opened.join();
         } catch (RuntimeException e) {
-            JAVAFX_LOG.setLevel(level);
-            err.println("gatehouse: the console cannot open: " + (e.getCause() != null ? e.getCause() : e));
-            err.println("Run the gateway headless instead: gatehouse serve --demo   (or: gatehouse serve --config FILE)");
-            return 1;
+            Platform.exit();
+            return cannotOpen(e);
         }
         JAVAFX_LOG.setLevel(level);
         printReady(gateway);

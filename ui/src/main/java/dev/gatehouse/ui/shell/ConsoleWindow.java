@@ -1,5 +1,6 @@
 package dev.gatehouse.ui.shell;
 
+import dev.gatehouse.ui.common.Icons;
 import dev.gatehouse.ui.common.Theme;
 import dev.gatehouse.ui.common.UiExecutors;
 import dev.gatehouse.ui.settings.Connections;
@@ -7,12 +8,18 @@ import dev.gatehouse.ui.settings.SettingsStore;
 import dev.gatehouse.ui.settings.SettingsViewModel;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.VBox;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +72,19 @@ public final class ConsoleWindow {
         place(state);
         trackNormalBounds();
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> close());
+    }
+
+    /**
+     * Applies the remembered theme and has the toolkit read its stylesheets and icon font, so that
+     * {@link #open} is quick; call on the FX thread, while the engine starts elsewhere.
+     */
+    public static void warmUp(Path stateDir) {
+        new SettingsStore(stateDir).load().theme().apply();
+        VBox sample = new VBox(new Label("Gatehouse", Icons.of("fth-shield")), new Button("Apply"), new TextField(),
+                new ToggleButton("Light"));
+        Theme.style(new Scene(sample));
+        sample.applyCss();
+        sample.layout();
     }
 
     /** Builds the console in {@code stage} and shows it; call on the FX thread. */
