@@ -107,6 +107,8 @@ final class ConsoleCommand {
                 Platform.exit();
                 return 1;
             }
+            // Ctrl+C or SIGTERM in the terminal drains the gateway as closing the window does.
+            Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "gatehouse-shutdown"));
             try {
                 toolkit.join();
             } catch (RuntimeException e) {

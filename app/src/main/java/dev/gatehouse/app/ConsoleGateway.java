@@ -36,6 +36,7 @@ final class ConsoleGateway implements AutoCloseable {
     private volatile LocalGateway gateway;
     private volatile DemoEnvironment demo;
     private volatile DemoTraffic traffic;
+    private boolean closed;
 
     private ConsoleGateway(GatehouseHome home, EngineOptions options, PrintStream err, LocalGateway gateway,
                            DemoEnvironment demo, DemoTraffic traffic) {
@@ -124,9 +125,13 @@ final class ConsoleGateway implements AutoCloseable {
         control.switchTo(gateway.control());
     }
 
-    /** Drains the engine (in-flight requests finish), then stops the demo if it runs. */
+    /** Drains the engine (in-flight requests finish), then stops the demo if it runs. Once; later calls do nothing. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (traffic != null) {
             traffic.close();
         }
