@@ -41,17 +41,15 @@ final class LocalGateway implements AutoCloseable {
     private final GatewayEngine engine;
     private final Telemetry telemetry;
     private final ScheduledExecutorService sampler;
-    private final AccessLogStore log;
     private final TrafficRecords traffic;
     private final ServedConfig served;
     private final EmbeddedGatewayControl control;
 
     private LocalGateway(GatewayEngine engine, Telemetry telemetry, ScheduledExecutorService sampler,
-                         AccessLogStore log, TrafficRecords traffic, ServedConfig served) {
+                         TrafficRecords traffic, ServedConfig served) {
         this.engine = engine;
         this.telemetry = telemetry;
         this.sampler = sampler;
-        this.log = log;
         this.traffic = traffic;
         this.served = served;
         this.control = new EmbeddedGatewayControl(served, traffic);
@@ -59,34 +57,28 @@ final class LocalGateway implements AutoCloseable {
 
     /**
      * Opens the access log at {@code accessLog} (a corrupt file is set aside and reported on
-     * {@code err}), starts the engine on {@code config} recording into it, and makes its control.
+     * {@code err}; null keeps no access log), starts the engine on {@code config} recording into
+     * it, and makes its control.
      */
     static LocalGateway start(GatewayConfig config, EngineOptions options, Path accessLog, ServedFactory served,
                               PrintStream err) throws ConfigException, IOException, InterruptedException {
-        Files.createDirectories(accessLog.toAbsolutePath().getParent());
-        AccessLogStore log;
-        try {
-            log = AccessLogStore.open(StoreOptions.defaults(accessLog).withListener(reportingTo(err)));
-        } catch (SQLException e) {
-            throw new IOException("cannot open the access log " + accessLog + ": " + e.getMessage(), e);
-        }
+        AccessLogStore log = accessLog == null ? null : openLog(accessLog, err);
         Telemetry telemetry = new Telemetry(Clock.systemUTC());
-        TrafficRecords traffic = TrafficRecords.of(telemetry, log);
+        TrafficRecords traffic = log == null ? TrafficRecords.withoutLog(telemetry) : TrafficRecords.of(telemetry, log);
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("gatehouse-telemetry").factory());
         GatewayEngine engine = null;
         try {
             telemetry.startSampling(sampler);
-            engine = GatewayEngine.start(config,
-                    options.withRecords(AccessRecordSink.both(telemetry, log)).withActivity(telemetry));
-            return new LocalGateway(engine, telemetry, sampler, log, traffic, served.create(engine));
+            engine = GatewayEngine.start(config, options.withActivity(telemetry)
+                    .withRecords(log == null ? telemetry : AccessRecordSink.both(telemetry, log)));
+            return new LocalGateway(engine, telemetry, sampler, traffic, served.create(engine));
         } catch (ConfigException | IOException | InterruptedException | RuntimeException e) {
             if (engine != null) {
                 engine.close();
             }
             sampler.shutdownNow();
-            traffic.logQueries().close();
-            closeLog(log);
+            closeLog(traffic);
             throw e;
         }
     }
@@ -118,13 +110,25 @@ final class LocalGateway implements AutoCloseable {
     public void close() {
         engine.shutdown().join();
         sampler.shutdownNow();
-        traffic.logQueries().close();
-        closeLog(log);
+        closeLog(traffic);
     }
 
-    private static void closeLog(AccessLogStore log) {
+    private static AccessLogStore openLog(Path file, PrintStream err) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
         try {
-            log.close();
+            return AccessLogStore.open(StoreOptions.defaults(file).withListener(reportingTo(err)));
+        } catch (SQLException e) {
+            throw new IOException("cannot open the access log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeLog(TrafficRecords traffic) {
+        if (traffic.logStore() == null) {
+            return;
+        }
+        traffic.logQueries().close();
+        try {
+            traffic.logStore().close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
