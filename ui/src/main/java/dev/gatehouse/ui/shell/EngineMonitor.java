@@ -48,7 +48,16 @@ public final class EngineMonitor implements AutoCloseable {
     /** Polls now and then every second on {@code ticker} until {@link #close}. */
     public synchronized void start(ScheduledExecutorService ticker) {
         if (polling == null && !closed) {
-            polling = ticker.scheduleWithFixedDelay(this::pollOnce, 0, 1, TimeUnit.SECONDS);
+            polling = ticker.scheduleWithFixedDelay(this::pollSafely, 0, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A scheduled task that throws is never run again: no failure may end the polling. */
+    private void pollSafely() {
+        try {
+            pollOnce();
+        } catch (RuntimeException e) {
+            System.getLogger(EngineMonitor.class.getName()).log(System.Logger.Level.WARNING, "engine poll failed", e);
         }
     }
 

@@ -20,6 +20,9 @@ public final class NotificationsViewModel {
     public static final int MAX_SHOWN = 4;
 
     private final ObservableList<Notice> shown = FXCollections.observableArrayList();
+    // One wrapper for everyone: it listens to the list weakly, so a wrapper made per call could be
+    // collected with its listeners, and notifications would stop after a garbage collection.
+    private final ObservableList<Notice> readOnly = FXCollections.unmodifiableObservableList(shown);
     private final Clock clock;
 
     public NotificationsViewModel(Clock clock) {
@@ -27,7 +30,7 @@ public final class NotificationsViewModel {
     }
 
     public ObservableList<Notice> shown() {
-        return FXCollections.unmodifiableObservableList(shown);
+        return readOnly;
     }
 
     public void post(Notice notice) {

@@ -39,6 +39,23 @@ class NotificationsViewModelTest {
     }
 
     @Test
+    void aListenerOfTheShownListHearsNoticesPostedAfterAGarbageCollection() {
+        List<String> heard = new java.util.ArrayList<>();
+        notifications.shown().addListener((javafx.collections.ListChangeListener<Notice>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(n -> heard.add(n.title()));
+            }
+        });
+        for (int i = 0; i < 3; i++) {
+            System.gc(); // the notification layer listens for the whole run
+        }
+
+        notifications.post(Notice.Severity.WARNING, "Endpoint out", "qwen/10.0.0.2:8000");
+
+        assertThat(heard).containsExactly("Endpoint out");
+    }
+
+    @Test
     void onlyTheNewestFewStayOnScreen() {
         for (int i = 1; i <= NotificationsViewModel.MAX_SHOWN + 2; i++) {
             notifications.post(Notice.Severity.INFO, "n" + i, "");
