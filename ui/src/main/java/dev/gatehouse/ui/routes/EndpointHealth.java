@@ -1,0 +1,52 @@
+package dev.gatehouse.ui.routes;
+
+/**
+ * How the topology shows an endpoint's health: the engine's states, plus {@link #NOT_RUNNING} for
+ * an endpoint that exists only in the draft. Each has the color the graph paints it with.
+ */
+public enum EndpointHealth {
+    HEALTHY("healthy", "#2e9d4f"),
+    RAMPING_UP("ramping up", "#7cc46a"),
+    HALF_OPEN("half-open", "#e0a020"),
+    EJECTED("ejected", "#d0392b"),
+    DOWN("down", "#8e1b12"),
+    DRAINING("draining", "#3f7fbf"),
+    NOT_RUNNING("not applied yet", "#9a9a9a");
+
+    private final String label;
+    private final String color;
+
+    EndpointHealth(String label, String color) {
+        this.label = label;
+        this.color = color;
+    }
+
+    /** The engine's health state by its name ({@code HealthState.name()}); unknown names read as not running. */
+    public static EndpointHealth ofEngineState(String state) {
+        for (EndpointHealth health : values()) {
+            if (health != NOT_RUNNING && health.name().equals(state)) {
+                return health;
+            }
+        }
+        return NOT_RUNNING;
+    }
+
+    /** Whether the endpoint takes new requests in this state. */
+    public boolean takesTraffic() {
+        return this == HEALTHY || this == RAMPING_UP || this == HALF_OPEN;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** A CSS color ({@code #rrggbb}). */
+    public String color() {
+        return color;
+    }
+
+    /** The style class the view puts on the endpoint's node: {@code endpoint-half-open}. */
+    public String styleClass() {
+        return "endpoint-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}
