@@ -2,7 +2,6 @@ package dev.gatehouse.ui.routes;
 
 import dev.gatehouse.engine.config.DurationText;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -30,7 +29,7 @@ final class ConfigFields {
     private static void walk(String path, Object value, Map<String, String> fields) {
         if (value instanceof Record record) {
             for (RecordComponent component : record.getClass().getRecordComponents()) {
-                walk(join(path, component.getName()), read(component, record), fields);
+                walk(join(path, component.getName()), RecordCopy.read(component, record), fields);
             }
         } else if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Record) {
             for (int i = 0; i < list.size(); i++) {
@@ -52,15 +51,6 @@ final class ConfigFields {
             return new TreeMap<>(map).toString();
         }
         return value.toString();
-    }
-
-    private static Object read(RecordComponent component, Record record) {
-        try {
-            return component.getAccessor().invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            // Config records are public with public accessors; failing here is a bug.
-            throw new IllegalStateException("cannot read " + component, e);
-        }
     }
 
     private static String join(String path, String name) {

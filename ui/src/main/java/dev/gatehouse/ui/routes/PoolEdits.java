@@ -121,6 +121,20 @@ public final class PoolEdits {
         return config.withPools(pools);
     }
 
+    /** {@code host:port} as a new endpoint with the default weight. */
+    public static EndpointConfig parseAddress(String text) {
+        String value = text == null ? "" : text.strip();
+        int colon = value.lastIndexOf(':');
+        try {
+            if (colon > 0) {
+                return EndpointConfig.of(value.substring(0, colon), Integer.parseInt(value.substring(colon + 1)));
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the whole text
+        }
+        throw new IllegalArgumentException("expected host:port, got \"" + value + "\"");
+    }
+
     public static PoolConfig find(GatewayConfig config, String name) {
         return config.pools().get(indexOf(config, name));
     }

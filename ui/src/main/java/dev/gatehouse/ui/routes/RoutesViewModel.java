@@ -149,9 +149,21 @@ public final class RoutesViewModel {
     }
 
     public boolean addEndpoint(String pool, String host, int port) {
-        EndpointConfig endpoint = EndpointConfig.of(host, port);
-        return edit("add endpoint " + endpoint.address() + " to pool " + pool,
-                c -> PoolEdits.addEndpoint(c, pool, endpoint)) && select(ItemRef.endpoint(pool, endpoint.address()));
+        return addEndpoint(pool, host + ":" + port);
+    }
+
+    /** Adds {@code host:port} to a pool with the default weight; other text is refused with a message. */
+    public boolean addEndpoint(String pool, String address) {
+        String label = "add endpoint " + address + " to pool " + pool;
+        EndpointConfig endpoint;
+        try {
+            endpoint = PoolEdits.parseAddress(address);
+        } catch (IllegalArgumentException e) {
+            message.set(label + " refused: " + e.getMessage());
+            return false;
+        }
+        return edit(label, c -> PoolEdits.addEndpoint(c, pool, endpoint))
+                && select(ItemRef.endpoint(pool, endpoint.address()));
     }
 
     public boolean removeEndpoint(ItemRef endpoint) {

@@ -134,6 +134,15 @@ class RoutesEditingTest {
     }
 
     @Test
+    void anEndpointAddressThatIsNotHostAndPortIsRefused() {
+        assertThat(model.addEndpoint("qwen", "10.0.0.9")).isFalse();
+        assertThat(model.addEndpoint("qwen", "10.0.0.9:http")).isFalse();
+
+        assertThat(model.draft().draft().pool("qwen").endpoints()).hasSize(2);
+        assertThat(model.messageProperty().get()).endsWith("expected host:port, got \"10.0.0.9:http\"");
+    }
+
+    @Test
     void attachingARouteToAMissingPoolIsRefused() {
         assertThat(model.attachRoute("chat", "nope")).isFalse();
 
