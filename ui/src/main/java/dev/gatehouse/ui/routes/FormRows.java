@@ -38,8 +38,12 @@ final class FormRows extends GridPane {
     /** A text input; {@code commit} gets what was typed and may throw to refuse it with a message. */
     TextField text(String field, String label, String value, Consumer<String> commit) {
         TextField input = new TextField(value);
+        // Enter commits, and the rebuilt form then takes the focus away from this input: without
+        // remembering what was committed, losing the focus would commit the same text again.
+        String[] committed = {value};
         Runnable commitIfChanged = () -> {
-            if (!input.getText().equals(value)) {
+            if (!input.getText().equals(committed[0])) {
+                committed[0] = input.getText();
                 attempt(field, () -> commit.accept(input.getText()));
             }
         };
