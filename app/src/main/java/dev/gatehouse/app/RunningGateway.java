@@ -1,13 +1,12 @@
 package dev.gatehouse.app;
 
-import dev.gatehouse.engine.GatewayEngine;
 import dev.gatehouse.engine.admin.rest.AdminServer;
 import dev.gatehouse.engine.sim.DemoEnvironment;
 
 import java.io.PrintStream;
 
 /** A gateway started by {@code serve}, with what it brought along (admin API included); {@link #stop} drains it. */
-record RunningGateway(GatewayEngine engine, DemoEnvironment demo, ConfigReloader reloader, AdminServer admin,
+record RunningGateway(LocalGateway gateway, DemoEnvironment demo, ConfigReloader reloader, AdminServer admin,
                       PrintStream out) {
 
     void stop() {
@@ -17,11 +16,11 @@ record RunningGateway(GatewayEngine engine, DemoEnvironment demo, ConfigReloader
         if (admin != null) {
             admin.close();
         }
-        int inFlight = engine.inFlight();
+        int inFlight = gateway.engine().inFlight();
         if (inFlight > 0) {
             out.println("Gatehouse: draining " + inFlight + " in-flight requests...");
         }
-        engine.shutdown().join();
+        gateway.close();
         if (demo != null) {
             demo.close();
         }

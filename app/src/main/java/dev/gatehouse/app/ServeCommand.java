@@ -2,7 +2,6 @@ package dev.gatehouse.app;
 
 import dev.gatehouse.engine.EngineOptions;
 import dev.gatehouse.engine.GatewayEngine;
-import dev.gatehouse.engine.admin.EmbeddedGatewayControl;
 import dev.gatehouse.engine.admin.ServedConfig;
 import dev.gatehouse.engine.admin.rest.AdminServer;
 import dev.gatehouse.engine.config.ConfigError;
@@ -25,6 +24,9 @@ final class ServeCommand {
 
     /** Returned by {@link #run} when the gateway is up and the JVM must stay alive. */
     static final int KEEP_RUNNING = Integer.MIN_VALUE;
+
+    /** The access log's file name in the data directory. */
+    static final String ACCESS_LOG = "access-log.db";
 
     static final String USAGE = """
             Usage: gatehouse serve --config FILE [--listen HOST:PORT] [--admin-listen HOST:PORT] [--home DIR]
@@ -104,19 +106,22 @@ final class ServeCommand {
         if (line.has("--demo")) {
             HostPort at = listen != null ? listen : new HostPort(ListenerConfig.DEFAULT_HOST, ListenerConfig.DEFAULT_PORT);
             DemoEnvironment demo = DemoEnvironment.start(at.host(), at.port());
-            GatewayEngine engine = null;
+            LocalGateway gateway = null;
             try {
-                engine = GatewayEngine.start(demo.config(), engineOptions());
-                printReady(engine);
-                // The demo's history is its own: its simulators' ports change on every start.
-                ServedConfig served = ServedConfig.inStore(engine, new ConfigStore(home.state().resolve("demo-config")));
-                served.recordRunning();
-                AdminServer admin = startAdmin(served, adminListen, home);
-                printDemoHelp(engine, demo);
-                return new RunningGateway(engine, demo, null, admin, out);
+                // The demo's config history and records are its own: its simulators' ports change on every start.
+                gateway = LocalGateway.start(demo.config(), engineOptions(), home.data().resolve("demo").resolve(ACCESS_LOG),
+                        engine -> {
+                            ServedConfig served = ServedConfig.inStore(engine, new ConfigStore(home.state().resolve("demo-config")));
+                            served.recordRunning();
+                            return served;
+                        }, err);
+                printReady(gateway, home.data().resolve("demo").resolve(ACCESS_LOG));
+                AdminServer admin = startAdmin(gateway, adminListen, home);
+                printDemoHelp(gateway.engine(), demo);
+                return new RunningGateway(gateway, demo, null, admin, out);
             } catch (ConfigException | IOException | InterruptedException | RuntimeException e) {
-                if (engine != null) {
-                    engine.close();
+                if (gateway != null) {
+                    gateway.close();
                 }
                 demo.close();
                 throw e;
@@ -124,26 +129,31 @@ final class ServeCommand {
         }
         Path file = Path.of(line.value("--config"));
         GatewayConfig config = withListen(ConfigLoader.load(file), listen);
-        GatewayEngine engine = GatewayEngine.start(config, engineOptions());
-        printReady(engine);
-        ServedConfig served = ServedConfig.fromFile(engine, new ConfigStore(home.config()), file, c -> withListen(c, listen));
-        ConfigReloader reloader = ConfigReloader.watch(file, served, out, err);
+        LocalGateway gateway = LocalGateway.start(config, engineOptions(), home.data().resolve(ACCESS_LOG),
+                engine -> ServedConfig.fromFile(engine, new ConfigStore(home.config()), file, c -> withListen(c, listen)),
+                err);
+        printReady(gateway, home.data().resolve(ACCESS_LOG));
+        ConfigReloader reloader = null;
         try {
-            AdminServer admin = startAdmin(served, adminListen, home);
-            return new RunningGateway(engine, null, reloader, admin, out);
+            reloader = ConfigReloader.watch(file, gateway.served(), out, err);
+            AdminServer admin = startAdmin(gateway, adminListen, home);
+            return new RunningGateway(gateway, null, reloader, admin, out);
         } catch (IOException | InterruptedException | RuntimeException e) {
-            reloader.close();
-            engine.close();
+            if (reloader != null) {
+                reloader.close();
+            }
+            gateway.close();
             throw e;
         }
     }
 
-    private AdminServer startAdmin(ServedConfig served, HostPort at, GatehouseHome home)
+    private AdminServer startAdmin(LocalGateway gateway, HostPort at, GatehouseHome home)
             throws IOException, InterruptedException {
         String token = AdminToken.loadOrCreate(home.config());
         AdminServer admin;
         try {
-            admin = AdminServer.builder(new EmbeddedGatewayControl(served), token).listen(at.host(), at.port()).start();
+            admin = AdminServer.builder(gateway.control(), token).metrics(gateway.exposition())
+                    .listen(at.host(), at.port()).start();
         } catch (Exception e) {
             if (e instanceof java.net.BindException) { // rethrown undeclared by Netty
                 throw new IOException("cannot listen for the admin API on " + at.host() + ":" + at.port() + " ("
@@ -164,10 +174,11 @@ final class ServeCommand {
         return listen == null ? config : config.withListeners(List.of(ListenerConfig.of(listen.host(), listen.port())));
     }
 
-    private void printReady(GatewayEngine engine) {
-        for (InetSocketAddress address : engine.addresses()) {
+    private void printReady(LocalGateway gateway, Path accessLog) {
+        for (InetSocketAddress address : gateway.engine().addresses()) {
             out.println("Gatehouse gateway listening on http://" + hostText(address) + ":" + address.getPort());
         }
+        out.println("Access log: " + accessLog);
     }
 
     private void printDemoHelp(GatewayEngine engine, DemoEnvironment demo) {

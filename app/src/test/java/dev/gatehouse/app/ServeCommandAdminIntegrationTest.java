@@ -85,7 +85,7 @@ class ServeCommandAdminIntegrationTest {
         remote = new RemoteGatewayControl(URI.create(adminBase()), Files.readString(tokenFile).strip());
         assertThat(remote.status().running()).isTrue();
         assertThat(remote.status().listenAddresses())
-                .containsExactly("127.0.0.1:" + gateway.engine().addresses().get(0).getPort());
+                .containsExactly("127.0.0.1:" + gateway.gateway().engine().addresses().get(0).getPort());
 
         try (RemoteGatewayControl wrong = new RemoteGatewayControl(URI.create(adminBase()), "guess")) {
             assertThat(catchThrowableOfType(ControlException.class, wrong::status).kind())

@@ -51,7 +51,7 @@ class ServeCommandIntegrationTest {
     }
 
     private int status(String path) throws Exception {
-        int port = gateway.engine().addresses().get(0).getPort();
+        int port = gateway.gateway().engine().addresses().get(0).getPort();
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }

@@ -1,6 +1,14 @@
 package dev.gatehouse.engine.admin;
 
 import dev.gatehouse.engine.GatewayEngine;
+import dev.gatehouse.engine.accesslog.query.AccessLogQueries;
+import dev.gatehouse.engine.accesslog.query.ExportProgress;
+import dev.gatehouse.engine.accesslog.query.ExportResult;
+import dev.gatehouse.engine.accesslog.query.LogPage;
+import dev.gatehouse.engine.accesslog.query.LogQuery;
+import dev.gatehouse.engine.accesslog.query.MinuteAggregate;
+import dev.gatehouse.engine.accesslog.query.TopEntry;
+import dev.gatehouse.engine.accesslog.store.StoreStats;
 import dev.gatehouse.engine.config.ConfigError;
 import dev.gatehouse.engine.config.ConfigException;
 import dev.gatehouse.engine.config.ConfigValidator;
@@ -9,12 +17,17 @@ import dev.gatehouse.engine.config.GatewayConfig;
 import dev.gatehouse.engine.config.PoolConfig;
 import dev.gatehouse.engine.health.ManagedHealth;
 import dev.gatehouse.engine.server.EngineSnapshot;
+import dev.gatehouse.engine.telemetry.MetricsSnapshot;
+import dev.gatehouse.engine.telemetry.SeriesPoint;
+import dev.gatehouse.engine.telemetry.backend.BackendMetricsSnapshot;
 import dev.gatehouse.engine.upstream.Endpoint;
 import dev.gatehouse.engine.upstream.UpstreamPool;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,19 +46,24 @@ public final class EmbeddedGatewayControl implements GatewayControl {
 
     private final ServedConfig served;
     private final GatewayEngine engine;
+    private final TrafficRecords traffic;
     private final Clock clock;
     private final Instant startedAt;
 
-    /** Uptime counts from now: make the control right after starting the engine. */
-    public EmbeddedGatewayControl(ServedConfig served, Clock clock) {
+    /**
+     * Uptime counts from now: make the control right after starting the engine. {@code traffic}
+     * must be what the engine's options record into.
+     */
+    public EmbeddedGatewayControl(ServedConfig served, TrafficRecords traffic, Clock clock) {
         this.served = requireNonNull(served, "served");
         this.engine = served.engine();
+        this.traffic = requireNonNull(traffic, "traffic");
         this.clock = requireNonNull(clock, "clock");
         this.startedAt = clock.instant();
     }
 
-    public EmbeddedGatewayControl(ServedConfig served) {
-        this(served, Clock.systemUTC());
+    public EmbeddedGatewayControl(ServedConfig served, TrafficRecords traffic) {
+        this(served, traffic, Clock.systemUTC());
     }
 
     @Override
@@ -110,6 +128,73 @@ public final class EmbeddedGatewayControl implements GatewayControl {
     @Override
     public EndpointStatus restore(EndpointRef endpoint) {
         return act(endpoint, ManagedHealth::restore);
+    }
+
+    @Override
+    public MetricsSnapshot metrics() {
+        return traffic.telemetry().snapshot();
+    }
+
+    @Override
+    public List<SeriesPoint> series(SeriesRequest request) {
+        return traffic.telemetry().series(request.resolution(), request.from(), request.to(), request.filter());
+    }
+
+    @Override
+    public BackendMetricsSnapshot backends() {
+        return engine.backendMetrics();
+    }
+
+    @Override
+    public LogPage logs(LogPageRequest request) {
+        return query(q -> q.page(request.query(), request.after(), request.size()));
+    }
+
+    @Override
+    public List<MinuteAggregate> logMinutes(LogQuery query) {
+        return query(q -> q.perMinute(query));
+    }
+
+    @Override
+    public List<TopEntry> logTop(TopRequest request) {
+        return query(q -> q.top(request.query(), request.by(), request.order(), request.limit()));
+    }
+
+    @Override
+    public StoreStats logStore() {
+        if (traffic.logStore() == null) {
+            throw noAccessLog();
+        }
+        return traffic.logStore().stats();
+    }
+
+    @Override
+    public ExportResult exportLogs(ExportRequest request, OutputStream out, ExportProgress progress) {
+        return query(q -> q.export(request.query(), request.format(), out, progress));
+    }
+
+    /** An access log question that may fail in the ways reading the database fails. */
+    private interface LogQuestion<T> {
+        T ask(AccessLogQueries queries) throws SQLException, IOException;
+    }
+
+    private <T> T query(LogQuestion<T> question) {
+        if (traffic.logQueries() == null) {
+            throw noAccessLog();
+        }
+        try {
+            return question.ask(traffic.logQueries());
+        } catch (IllegalArgumentException e) {
+            throw new ControlException(ControlException.Kind.BAD_REQUEST, e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new ControlException(ControlException.Kind.INTERNAL, "the access log could not answer: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ControlException(ControlException.Kind.UNAVAILABLE, "the export could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static ControlException noAccessLog() {
+        return new ControlException(ControlException.Kind.UNAVAILABLE, "this engine keeps no access log");
     }
 
     private EndpointStatus act(EndpointRef ref, Consumer<ManagedHealth> action) {

@@ -1,8 +1,19 @@
 package dev.gatehouse.engine.admin;
 
+import dev.gatehouse.engine.accesslog.query.ExportProgress;
+import dev.gatehouse.engine.accesslog.query.ExportResult;
+import dev.gatehouse.engine.accesslog.query.LogPage;
+import dev.gatehouse.engine.accesslog.query.LogQuery;
+import dev.gatehouse.engine.accesslog.query.MinuteAggregate;
+import dev.gatehouse.engine.accesslog.query.TopEntry;
+import dev.gatehouse.engine.accesslog.store.StoreStats;
 import dev.gatehouse.engine.config.ConfigVersion;
 import dev.gatehouse.engine.config.GatewayConfig;
+import dev.gatehouse.engine.telemetry.MetricsSnapshot;
+import dev.gatehouse.engine.telemetry.SeriesPoint;
+import dev.gatehouse.engine.telemetry.backend.BackendMetricsSnapshot;
 
+import java.io.OutputStream;
 import java.util.List;
 
 /**
@@ -47,4 +58,31 @@ public interface GatewayControl {
 
     /** Undoes a drain or eject; the health checks still decide whether traffic flows. */
     EndpointStatus restore(EndpointRef endpoint);
+
+    /** Request figures since the engine started: totals and per route, pool, endpoint, model and consumer. */
+    MetricsSnapshot metrics();
+
+    /** Time series points of all traffic or of one route, pool, model or consumer, oldest first. */
+    List<SeriesPoint> series(SeriesRequest request);
+
+    /** The backends' scraped GPU and queue figures per pool and endpoint, and this machine's GPUs. */
+    BackendMetricsSnapshot backends();
+
+    /** A page of access log records matching the query, newest first, with the cursor of the next page. */
+    LogPage logs(LogPageRequest request);
+
+    /** Per-minute figures (requests, errors, latency percentiles, tokens) of the matching records. */
+    List<MinuteAggregate> logMinutes(LogQuery query);
+
+    /** The models, consumers or routes with the most requests, tokens or errors among the matching records. */
+    List<TopEntry> logTop(TopRequest request);
+
+    /** What the access log store has written, dropped and kept. */
+    StoreStats logStore();
+
+    /**
+     * Writes the matching records to {@code out} as CSV or JSON Lines, newest first, telling
+     * {@code progress} how far it got and stopping when it says so.
+     */
+    ExportResult exportLogs(ExportRequest request, OutputStream out, ExportProgress progress);
 }

@@ -262,6 +262,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
         }
         providerCall = (ProviderCall) adapted;
         UpstreamPool pool = pools.get(target.pool());
+        info.pool(target.pool());
         sent = upstreamRequest(providerCall);
         stream = null;
         answer = null;
@@ -327,7 +328,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
     @Override
     public void onHead(HttpResponse head) {
         upstreamStatus = head.status().code();
-        info.upstream(call.pool().name(), call.endpoint().address(), call.serviceNanos());
+        info.upstream(call.pool().name(), call.endpoint().address(), call.serviceNanos(), call.localAddress());
         boolean retryable = upstreamStatus >= 500 || upstreamStatus == 429;
         upstreamRetryAfter = head.headers().get(HttpHeaderNames.RETRY_AFTER);
         if (retryable) {
@@ -407,6 +408,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
 
     @Override
     public void onFailed(GatewayError error, String message) {
+        info.transportFailure(message);
         if (!nextAttempt()) {
             respondError(error, message, -1);
         }
@@ -414,6 +416,7 @@ final class AiExchange implements UpstreamCall.Listener, ClientExchange {
 
     @Override
     public void onCutShort() {
+        info.transportFailure("the upstream broke off its answer");
         if (!responder.started() && nextAttempt()) {
             return;
         }

@@ -26,6 +26,14 @@ final class ExchangeInfo {
     private String pool;
     private String upstreamHost;
     private long upstreamServiceNanos = -1;
+    private long upstreamHeadNanos;
+    private String upstreamLocalAddress;
+    private String transportFailure;
+    private String protocol;
+    private long requestNanos = -1;
+    private String forwardedFor;
+    private String localAddress;
+    private String remoteAddress;
     private int status;
     private String error;
     private long bytesSent;
@@ -42,6 +50,8 @@ final class ExchangeInfo {
     String traceparent() { return traceparent; }
     String clientIp() { return clientIp; }
     void route(String name) { this.route = name; }
+    /** The pool the request is sent to, known before any endpoint answers (seed 003's upstream_cluster). */
+    void pool(String name) { this.pool = name; }
     void status(int code) { this.status = code; }
     void error(String type) { this.error = type; }
     void addBytesSent(long bytes) { this.bytesSent += bytes; }
@@ -57,10 +67,24 @@ final class ExchangeInfo {
     }
 
     /** The upstream that answered (the last one tried), and how long it took to answer. */
-    void upstream(String pool, String host, long serviceNanos) {
+    void upstream(String pool, String host, long serviceNanos, String localAddress) {
         this.pool = pool;
         this.upstreamHost = host;
         this.upstreamServiceNanos = serviceNanos;
+        this.upstreamHeadNanos = System.nanoTime();
+        this.upstreamLocalAddress = localAddress;
+    }
+
+    /** Why the upstream could not be reached or broke off (seed 003's upstream_transport_failure_reason). */
+    void transportFailure(String reason) { this.transportFailure = reason; }
+
+    /** How the request reached the gateway: HTTP version, time to receive it, its X-Forwarded-For, both ends. */
+    void connection(String protocol, long requestNanos, String forwardedFor, String localAddress, String remoteAddress) {
+        this.protocol = protocol;
+        this.requestNanos = requestNanos;
+        this.forwardedFor = forwardedFor;
+        this.localAddress = localAddress;
+        this.remoteAddress = remoteAddress;
     }
 
     AccessRecord toRecord(long endNanos) {
@@ -70,6 +94,8 @@ final class ExchangeInfo {
                 endNanos - startNanos, upstreamServiceNanos, bytesReceived, bytesSent,
                 ai.api, ai.model, ai.consumer, ai.inputTokens, ai.outputTokens, ai.tokensEstimated,
                 ai.firstTokenNanos, isAi ? ai.serviceNanos : -1, ai.responseType, ai.cacheStatus, ai.fallbackFrom,
-                ai.safecheckStatus, ai.tokenRatelimitStatus);
+                ai.safecheckStatus, ai.tokenRatelimitStatus, protocol, requestNanos,
+                upstreamHeadNanos == 0 ? -1 : endNanos - upstreamHeadNanos, transportFailure, upstreamLocalAddress,
+                forwardedFor, localAddress, remoteAddress);
     }
 }

@@ -58,6 +58,11 @@ final class HeaderReadTimeout extends ChannelInboundHandlerAdapter {
         };
     }
 
+    /** When the first byte of the latest request head arrived ({@link System#nanoTime()}). */
+    long headStartedNanos() {
+        return headStartedNanos;
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest) {

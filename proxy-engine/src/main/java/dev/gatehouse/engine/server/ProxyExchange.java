@@ -63,7 +63,7 @@ final class ProxyExchange implements UpstreamCall.Listener, ClientExchange {
     @Override
     public void onHead(HttpResponse response) {
         info.status(response.status().code());
-        info.upstream(call.pool().name(), call.endpoint().address(), call.serviceNanos());
+        info.upstream(call.pool().name(), call.endpoint().address(), call.serviceNanos(), call.localAddress());
         if (upgradeRequested && response.status().equals(HttpResponseStatus.SWITCHING_PROTOCOLS)) {
             // Connection and Upgrade must reach the client here: they are the handshake itself.
             upgrading = true;
@@ -164,10 +164,12 @@ final class ProxyExchange implements UpstreamCall.Listener, ClientExchange {
 
     @Override
     public void onFailed(GatewayError error, String message) {
+        info.transportFailure(message);
         info.status(error.status().code());
         info.error(error.type());
         var response = ErrorResponses.json(client.alloc(), error, message, info.requestId());
         HttpUtil.setKeepAlive(response, clientKeepAlive);
+        info.addBytesSent(response.content().readableBytes());
         var written = client.writeAndFlush(response);
         if (!clientKeepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
@@ -177,6 +179,7 @@ final class ProxyExchange implements UpstreamCall.Listener, ClientExchange {
 
     @Override
     public void onCutShort() {
+        info.transportFailure("the upstream broke off its answer");
         // The head (and maybe part of the body) is out: closing is the only honest signal left.
         client.close();
         finish();

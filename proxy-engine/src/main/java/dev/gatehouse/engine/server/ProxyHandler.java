@@ -45,10 +45,13 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     static final Object DRAIN = new Object();
 
     private final ProxyRuntime runtime;
-    private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
+    private final ArrayDeque<Arrival> queued = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private ClientExchange current;
     private String clientIp;
+    private String localAddress;
+    private String remoteAddress;
+    private HeaderReadTimeout headTimer;
     private DeadlineTimer timer;
     private ExchangeInfo info;
 
@@ -60,7 +63,11 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.timer = new DeadlineTimer(ctx.executor());
+        this.headTimer = ctx.pipeline().get(HeaderReadTimeout.class);
     }
+
+    /** A request waiting its turn, with how long it took to arrive (first byte to last), -1 if unknown. */
+    private record Arrival(FullHttpRequest request, long receiveNanos) { }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -73,7 +80,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         // Behind any request still waiting, so that responses keep the order of requests.
-        queued.add(request);
+        queued.add(new Arrival(request, headTimer == null ? -1 : System.nanoTime() - headTimer.headStartedNanos()));
         if (queued.size() >= MAX_QUEUED) {
             ctx.channel().config().setAutoRead(false);
         }
@@ -85,22 +92,24 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
      * (404, 401, /v1/models, draining) leave no exchange behind, so the loop goes on to the next.
      */
     private void startNext() {
-        FullHttpRequest next;
+        Arrival next;
         while (current == null && ctx.channel().isActive() && (next = queued.poll()) != null) {
-            begin(next);
+            begin(next.request(), next.receiveNanos());
         }
         if (queued.size() < MAX_QUEUED && !ctx.isRemoved()) {
             ctx.channel().config().setAutoRead(true);
         }
     }
 
-    private void begin(FullHttpRequest request) {
+    private void begin(FullHttpRequest request, long receiveNanos) {
         String clientIp = clientIp();
         String requestId = RequestIds.requestId(request.headers().get(ProxyHeaders.X_REQUEST_ID));
         String traceparent = RequestIds.nextTraceparent(request.headers().get(ProxyHeaders.TRACEPARENT));
         ExchangeInfo info = new ExchangeInfo(requestId, traceparent, clientIp, System.nanoTime());
         info.request(request.method().name(), pathOf(request.uri()), request.headers().get(HttpHeaderNames.HOST),
                 request.headers().get(HttpHeaderNames.USER_AGENT), request.content().readableBytes());
+        info.connection(request.protocolVersion().text(), receiveNanos,
+                request.headers().get(ProxyHeaders.X_FORWARDED_FOR), localAddress(), remoteAddress());
         this.info = info;
         if (runtime.draining()) {
             respondError(request, info, GatewayError.SHUTTING_DOWN, "the gateway is shutting down");
@@ -133,6 +142,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                     consumer.orElse(null), snapshot, runtime.connector(), timer, runtime.ai(), this::exchangeDone)
                     .activity(runtime.activity());
         } else {
+            info.pool(pool.name());
             exchange = new ProxyExchange(ctx, request, info, pool, snapshot.config().limits(),
                     runtime.connector(), timer, this::exchangeDone);
         }
@@ -288,6 +298,24 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         runtime.records().accept(info.toRecord(System.nanoTime()));
     }
 
+    /** The listener's address the client connected to, as {@code ip:port}, worked out once per connection. */
+    private String localAddress() {
+        if (localAddress == null) {
+            localAddress = ctx.channel().localAddress() instanceof InetSocketAddress address
+                    ? address.getAddress().getHostAddress() + ":" + address.getPort() : "unknown";
+        }
+        return localAddress;
+    }
+
+    /** The client's address as {@code ip:port}, worked out once per connection. */
+    private String remoteAddress() {
+        if (remoteAddress == null) {
+            remoteAddress = ctx.channel().remoteAddress() instanceof InetSocketAddress address
+                    ? clientIp() + ":" + address.getPort() : "unknown";
+        }
+        return remoteAddress;
+    }
+
     /** The peer's address as text, worked out once per connection rather than per request. */
     private String clientIp() {
         if (clientIp == null) {
@@ -311,9 +339,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             current.clientClosed();
         }
         timer.close();
-        FullHttpRequest waiting;
+        Arrival waiting;
         while ((waiting = queued.poll()) != null) {
-            waiting.release();
+            waiting.request().release();
         }
         ctx.fireChannelInactive();
     }

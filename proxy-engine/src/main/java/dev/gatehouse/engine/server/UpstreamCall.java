@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -112,6 +113,12 @@ final class UpstreamCall implements UpstreamListener {
     /** Nanoseconds from sending the request to its response head; -1 before the head. */
     long serviceNanos() { return headNanos == 0 ? -1 : headNanos - sentAtNanos; }
     boolean isOver() { return over; }
+
+    /** The gateway's side of the upstream connection as {@code ip:port}, null without one. */
+    String localAddress() {
+        return upstream != null && upstream.localAddress() instanceof InetSocketAddress local
+                ? local.getAddress().getHostAddress() + ":" + local.getPort() : null;
+    }
 
     /** Waits of more than {@code nanos} for the head, or between two body pieces, fail the call from now on. */
     void timeout(long nanos) {

@@ -159,7 +159,7 @@ public final class PrometheusRenderer {
     }
 
     /** Label values may hold anything a client sent (a model name): backslash, quote and newline are escaped. */
-    static void escape(String value, StringBuilder text) {
+    public static void escape(String value, StringBuilder text) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {

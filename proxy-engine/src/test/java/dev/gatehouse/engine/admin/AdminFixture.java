@@ -2,6 +2,9 @@ package dev.gatehouse.engine.admin;
 
 import dev.gatehouse.engine.EngineOptions;
 import dev.gatehouse.engine.GatewayEngine;
+import dev.gatehouse.engine.accesslog.AccessRecordSink;
+import dev.gatehouse.engine.accesslog.store.AccessLogStore;
+import dev.gatehouse.engine.accesslog.store.StoreOptions;
 import dev.gatehouse.engine.config.ConfigCodec;
 import dev.gatehouse.engine.config.ConfigStore;
 import dev.gatehouse.engine.config.GatewayConfig;
@@ -9,6 +12,7 @@ import dev.gatehouse.engine.config.PoolConfig;
 import dev.gatehouse.engine.config.RouteConfig;
 import dev.gatehouse.engine.config.RouteMatch;
 import dev.gatehouse.engine.config.PathMatch;
+import dev.gatehouse.engine.telemetry.Telemetry;
 import dev.gatehouse.engine.testing.Closer;
 import dev.gatehouse.engine.testing.Gateways;
 import dev.gatehouse.engine.testing.MutableClock;
@@ -20,8 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An engine serving a config file, with its config store and an embedded control, for admin
- * tests. The pools' endpoints are never called (no health checks), so no backend is needed.
+ * An engine serving a config file, with its config store, its telemetry and access log, and an
+ * embedded control, for admin tests. Nothing listens at the pools' endpoints (and there are no
+ * health checks): a request routed to them fails at the gateway, which is still a request it
+ * counts and records.
  */
 public final class AdminFixture {
 
@@ -33,6 +39,9 @@ public final class AdminFixture {
     public final GatewayEngine engine;
     public final ServedConfig served;
     public final MutableClock clock = new MutableClock("2026-01-01T00:00:00Z");
+    public final Telemetry telemetry = new Telemetry(clock);
+    public final AccessLogStore log;
+    public final TrafficRecords traffic;
     public final EmbeddedGatewayControl embedded;
     public final GatewayConfig initial;
 
@@ -41,10 +50,14 @@ public final class AdminFixture {
         file = dir.resolve("served.json");
         Files.writeString(file, new ConfigCodec().write(initial));
         store = new ConfigStore(dir.resolve("store"));
-        engine = closer.add(GatewayEngine.start(initial, EngineOptions.defaults().withWorkerThreads(1)));
+        log = closer.add(AccessLogStore.open(StoreOptions.defaults(dir.resolve("access-log.db"))));
+        traffic = TrafficRecords.of(telemetry, log);
+        closer.add(traffic.logQueries());
+        engine = closer.add(GatewayEngine.start(initial, EngineOptions.defaults().withWorkerThreads(1)
+                .withRecords(AccessRecordSink.both(telemetry, log)).withActivity(telemetry)));
         served = ServedConfig.fromFile(engine, store, file, c -> c);
         served.recordRunning();
-        embedded = new EmbeddedGatewayControl(served, clock);
+        embedded = new EmbeddedGatewayControl(served, traffic, clock);
     }
 
     /** The initial config with one more pool (and a route to it), so a change shows in endpoint health. */

@@ -1,25 +1,47 @@
 package dev.gatehouse.engine.admin;
 
+import dev.gatehouse.engine.accesslog.query.ExportFormat;
+import dev.gatehouse.engine.accesslog.query.ExportProgress;
+import dev.gatehouse.engine.accesslog.query.ExportResult;
+import dev.gatehouse.engine.accesslog.query.LogEntry;
+import dev.gatehouse.engine.accesslog.query.LogPage;
+import dev.gatehouse.engine.accesslog.query.LogQuery;
+import dev.gatehouse.engine.accesslog.query.MinuteAggregate;
+import dev.gatehouse.engine.accesslog.query.TopDimension;
+import dev.gatehouse.engine.accesslog.query.TopEntry;
+import dev.gatehouse.engine.accesslog.query.TopOrder;
 import dev.gatehouse.engine.config.ConfigError;
 import dev.gatehouse.engine.config.ConfigLoader;
 import dev.gatehouse.engine.config.ConfigVersion;
 import dev.gatehouse.engine.config.GatewayConfig;
 import dev.gatehouse.engine.health.HealthState;
+import dev.gatehouse.engine.telemetry.MetricsSnapshot;
+import dev.gatehouse.engine.telemetry.Resolution;
+import dev.gatehouse.engine.telemetry.SeriesFilter;
+import dev.gatehouse.engine.telemetry.SeriesPoint;
+import dev.gatehouse.engine.telemetry.backend.BackendSample;
+import dev.gatehouse.engine.telemetry.backend.ScrapeStatus;
 import dev.gatehouse.engine.testing.Closer;
+import dev.gatehouse.engine.testing.RawHttp;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import static dev.gatehouse.engine.admin.AdminFixture.FIRST;
 import static dev.gatehouse.engine.admin.AdminFixture.SECOND;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What every {@link GatewayControl} does, whether in process or over the admin API: subclasses
@@ -182,5 +204,115 @@ public abstract class GatewayControlContract {
 
     private boolean engineEndpointAvailable() {
         return fixture.engine.snapshot().pool("chat").endpoints().get(0).isAvailable();
+    }
+
+    @Test
+    void metricsCountEveryRequestTheEngineCarried() throws IOException {
+        send("/alpha/1", "/alpha/2", "/beta/1", "/beta/2");
+        await().atMost(Duration.ofSeconds(10)).until(() -> control.metrics().total().requests() == 4);
+
+        MetricsSnapshot metrics = control.metrics();
+
+        assertThat(metrics.total().responses("5xx")).as("nothing listens at the endpoints").isEqualTo(4);
+        assertThat(metrics.routes().get("all").requests()).isEqualTo(4);
+        assertThat(metrics.pools().get("chat").requests()).isEqualTo(4);
+    }
+
+    @Test
+    void seriesHoldEachSecondsRequests() throws IOException {
+        send("/alpha/1", "/alpha/2");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixture.telemetry.snapshot().total().requests() == 2);
+        fixture.clock.advance(Duration.ofSeconds(1));
+        fixture.telemetry.sample();
+
+        List<SeriesPoint> points = control.series(new SeriesRequest(Resolution.SECOND,
+                fixture.clock.instant().minusSeconds(60), fixture.clock.instant(), SeriesFilter.all()));
+
+        assertThat(points).extracting(SeriesPoint::requests).containsExactly(2L);
+    }
+
+    @Test
+    void backendsSayWhichEndpointsHaveNoMetrics() {
+        List<BackendSample> chat = control.backends().pools().get(0).endpoints();
+
+        assertThat(chat).extracting(BackendSample::endpoint).containsExactly(CHAT_FIRST, "127.0.0.1:19");
+        assertThat(chat).extracting(BackendSample::status).containsOnly(ScrapeStatus.NO_METRICS);
+    }
+
+    @Test
+    void logsPageTheRecordsNewestFirst() throws IOException {
+        send("/alpha/1", "/alpha/2", "/alpha/3");
+        awaitWritten(3);
+
+        LogPage first = control.logs(LogPageRequest.first(LogQuery.all(), 2));
+        LogPage rest = control.logs(new LogPageRequest(LogQuery.all(), first.next(), 2));
+
+        assertThat(first.entries()).extracting(e -> e.record().path()).containsExactly("/alpha/3", "/alpha/2");
+        assertThat(rest.entries()).extracting(e -> e.record().path()).containsExactly("/alpha/1");
+        assertThat(rest.next()).isNull();
+        assertThat(first.entries()).extracting(LogEntry::record).allSatisfy(r -> {
+            assertThat(r.route()).isEqualTo("all");
+            assertThat(r.upstreamCluster()).isEqualTo("chat");
+        });
+    }
+
+    @Test
+    void logAggregatesAndTopListsCountTheRecords() throws IOException {
+        send("/alpha/1", "/beta/1", "/beta/2");
+        awaitWritten(3);
+
+        List<MinuteAggregate> minutes = control.logMinutes(LogQuery.all());
+        List<TopEntry> routes = control.logTop(new TopRequest(LogQuery.all(), TopDimension.ROUTE, TopOrder.REQUESTS, 5));
+
+        assertThat(minutes.stream().mapToLong(MinuteAggregate::requests).sum()).isEqualTo(3);
+        assertThat(minutes.stream().mapToLong(MinuteAggregate::errors).sum()).isEqualTo(3);
+        assertThat(routes).extracting(TopEntry::name, TopEntry::requests).containsExactly(tuple("all", 3L));
+        assertThat(control.logStore().written()).isEqualTo(3);
+        assertThat(control.logStore().dropped()).isZero();
+    }
+
+    @Test
+    void exportWritesEveryMatchingRecord() throws IOException {
+        send("/alpha/1", "/beta/1", "/beta/2");
+        awaitWritten(3);
+        LogQuery beta = LogQuery.builder().text("beta").build();
+
+        ByteArrayOutputStream jsonLines = new ByteArrayOutputStream();
+        ExportResult lines = control.exportLogs(new ExportRequest(beta, ExportFormat.JSON_LINES), jsonLines,
+                ExportProgress.none());
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        ExportResult rows = control.exportLogs(new ExportRequest(LogQuery.all(), ExportFormat.CSV), csv,
+                ExportProgress.none());
+
+        assertThat(lines.records()).isEqualTo(2);
+        assertThat(jsonLines.toString(StandardCharsets.UTF_8).lines().toList())
+                .hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{").contains("\"/beta/"));
+        assertThat(rows.records()).isEqualTo(3);
+        List<String> csvLines = csv.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(csvLines).hasSize(4);
+        assertThat(csvLines.get(0)).contains("request_id");
+        assertThat(csvLines.subList(1, 4)).anySatisfy(line -> assertThat(line).contains("/alpha/1"));
+    }
+
+    @Test
+    void aBadLogQuestionIsABadRequest() {
+        ControlException e = catchThrowableOfType(ControlException.class,
+                () -> control.logs(LogPageRequest.first(LogQuery.all(), 0)));
+
+        assertThat(e.kind()).isEqualTo(ControlException.Kind.BAD_REQUEST);
+        assertThat(e.getMessage()).contains("page size");
+    }
+
+    /** One request per path through the gateway, each on its own connection, answers read. */
+    private void send(String... paths) throws IOException {
+        for (String path : paths) {
+            try (RawHttp http = new RawHttp(fixture.engine.addresses().get(0))) {
+                http.send("GET " + path + " HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n").readResponse();
+            }
+        }
+    }
+
+    private void awaitWritten(long records) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixture.log.stats().written() >= records);
     }
 }

@@ -262,7 +262,8 @@ class ProxyIntegrationTest {
         closer.add(engine);
 
         client.send(HttpRequest.newBuilder(uri(engine, "/echo/a?x=1")).header("User-Agent", "records-test/1")
-                .header("X-Request-Id", "rec-1").build(), HttpResponse.BodyHandlers.ofString());
+                .header("X-Request-Id", "rec-1").header("X-Forwarded-For", "203.0.113.7").build(),
+                HttpResponse.BodyHandlers.ofString());
         client.send(HttpRequest.newBuilder(uri(engine, "/missing")).build(), HttpResponse.BodyHandlers.ofString());
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> records.size() == 2);
 
@@ -277,9 +278,37 @@ class ProxyIntegrationTest {
         assertThat(served.userAgent()).isEqualTo("records-test/1");
         assertThat(served.bytesSent()).isPositive();
         assertThat(served.api()).isNull();
+        assertThat(served.protocol()).isEqualTo("HTTP/1.1");
+        assertThat(served.xForwardedFor()).isEqualTo("203.0.113.7");
+        assertThat(served.downstreamLocalAddress()).isEqualTo("127.0.0.1:" + engine.addresses().get(0).getPort());
+        assertThat(served.downstreamRemoteAddress()).startsWith("127.0.0.1:").isNotEqualTo(served.downstreamLocalAddress());
+        assertThat(served.upstreamLocalAddress()).startsWith("127.0.0.1:");
+        assertThat(served.requestDurationNanos()).isBetween(0L, served.durationNanos());
+        assertThat(served.responseTxNanos()).isBetween(0L, served.durationNanos());
+        assertThat(served.upstreamTransportFailureReason()).isNull();
         var refused = records.stream().filter(r -> r.path().equals("/missing")).findFirst().orElseThrow();
         assertThat(refused.responseCode()).isEqualTo(404);
         assertThat(refused.responseCodeDetails()).isEqualTo("route_not_found");
         assertThat(refused.upstreamHost()).isNull();
+        assertThat(refused.responseTxNanos()).isEqualTo(-1);
+    }
+
+    @Test
+    void anUnreachableUpstreamLeavesItsTransportFailureInTheRecord() throws Exception {
+        List<dev.gatehouse.engine.accesslog.AccessRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        InetSocketAddress closed;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = new InetSocketAddress("127.0.0.1", socket.getLocalPort());
+        }
+        GatewayEngine engine = GatewayEngine.start(Gateways.oneRoute(Gateways.pool("p", closed)),
+                dev.gatehouse.engine.EngineOptions.defaults().withRecords(records::add));
+        closer.add(engine);
+
+        var answer = client.send(HttpRequest.newBuilder(uri(engine, "/x")).build(), HttpResponse.BodyHandlers.ofString());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> records.size() == 1);
+
+        assertThat(answer.statusCode()).isEqualTo(502);
+        assertThat(records.get(0).responseCodeDetails()).isEqualTo("upstream_connect_failed");
+        assertThat(records.get(0).upstreamTransportFailureReason()).contains("could not connect").contains("\"p\"");
     }
 }

@@ -1,8 +1,7 @@
 package dev.gatehouse.engine.telemetry;
 
 import dev.gatehouse.engine.accesslog.AccessRecord;
-
-import java.time.Instant;
+import dev.gatehouse.engine.testing.RecordBuilder;
 
 /** Access records as the server builds them, with only the fields telemetry reads set by a test. */
 final class TestRecords {
@@ -10,7 +9,7 @@ final class TestRecords {
     private TestRecords() {
     }
 
-    /** A fluent stand-in for the record's thirty fields. */
+    /** Telemetry's view of {@link RecordBuilder}: the fields it reads, in the units its tests think in. */
     static final class Builder {
         String route = "chat";
         String pool = "gpu-a";
@@ -42,13 +41,13 @@ final class TestRecords {
         Builder fallbackFrom(String v) { fallbackFrom = v; return this; }
 
         AccessRecord build() {
-            long millis = 1_000_000;
-            return new AccessRecord("req-1", "trace-1", Instant.parse("2026-11-25T12:00:00Z"), "POST",
-                    "/v1/chat/completions", "gw.local", "127.0.0.1", "test", route, pool, endpoint, status, details,
-                    durationMillis * millis, upstreamMillis < 0 ? -1 : upstreamMillis * millis, 300, 900,
-                    model == null ? null : "chat.completions", model, consumer, inputTokens, outputTokens, false,
-                    firstTokenMillis < 0 ? -1 : firstTokenMillis * millis, durationMillis * millis,
-                    firstTokenMillis < 0 ? "normal" : "stream", cacheStatus, fallbackFrom, null, ratelimit);
+            return RecordBuilder.record().route(route).pool(pool).upstreamHost(endpoint).model(model).consumer(consumer)
+                    .status(status).details(details).durationMicros(durationMillis * 1_000)
+                    .upstreamMicros(upstreamMillis < 0 ? -1 : upstreamMillis * 1_000)
+                    .firstTokenMicros(firstTokenMillis < 0 ? -1 : firstTokenMillis * 1_000)
+                    .responseType(firstTokenMillis < 0 ? "normal" : "stream")
+                    .tokens(inputTokens, outputTokens).cacheStatus(cacheStatus).fallbackFrom(fallbackFrom)
+                    .rateLimit(ratelimit).build();
         }
     }
 

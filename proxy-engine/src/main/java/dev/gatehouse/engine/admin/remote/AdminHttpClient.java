@@ -1,5 +1,8 @@
 package dev.gatehouse.engine.admin.remote;
 
+import dev.gatehouse.engine.accesslog.query.ExportFormat;
+import dev.gatehouse.engine.accesslog.query.ExportProgress;
+import dev.gatehouse.engine.accesslog.query.ExportResult;
 import dev.gatehouse.engine.admin.AdminJson;
 import dev.gatehouse.engine.admin.ControlException;
 import dev.gatehouse.engine.admin.ControlException.Kind;
@@ -9,12 +12,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -24,6 +29,8 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 
@@ -102,6 +109,48 @@ public final class AdminHttpClient implements AutoCloseable {
             throw e;
         } catch (IOException e) {
             throw new ControlException(Kind.UNAVAILABLE, "cannot reach the admin API at " + base + ": " + e, e);
+        }
+    }
+
+    /**
+     * Posts {@code body} and copies the streamed answer to {@code out}, counting its records;
+     * stops (and drops the connection) when {@code progress} says cancelled.
+     */
+    public ExportResult export(String path, Object body, ExportFormat format, OutputStream out, ExportProgress progress) {
+        HttpPost post = new HttpPost(base.resolve(path));
+        post.setHeader(HttpHeaders.AUTHORIZATION, authorization);
+        try {
+            post.setEntity(new ByteArrayEntity(json.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
+            try (ClassicHttpResponse response = http.executeOpen(null, post, null)) {
+                int status = response.getCode();
+                if (status < 200 || status >= 300) {
+                    byte[] bytes = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+                    throw errorOf(status, bytes);
+                }
+                ExportCounter counter = new ExportCounter(format);
+                byte[] buffer = new byte[64 * 1024];
+                long told = 0;
+                try (InputStream in = response.getEntity().getContent()) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        if (progress.cancelled()) {
+                            post.cancel(); // unread rest: the connection is closed, not drained
+                            return new ExportResult(counter.records(), true);
+                        }
+                        out.write(buffer, 0, n);
+                        counter.accept(buffer, n);
+                        if (counter.records() - told >= 5_000) {
+                            told = counter.records();
+                            progress.written(told);
+                        }
+                    }
+                }
+                progress.written(counter.records());
+                return new ExportResult(counter.records(), false);
+            }
+        } catch (ControlException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ControlException(Kind.UNAVAILABLE, "export from " + base + " failed: " + e, e);
         }
     }
 

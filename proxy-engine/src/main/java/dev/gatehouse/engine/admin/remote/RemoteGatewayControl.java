@@ -1,21 +1,36 @@
 package dev.gatehouse.engine.admin.remote;
 
+import dev.gatehouse.engine.accesslog.query.ExportProgress;
+import dev.gatehouse.engine.accesslog.query.ExportResult;
+import dev.gatehouse.engine.accesslog.query.LogPage;
+import dev.gatehouse.engine.accesslog.query.LogQuery;
+import dev.gatehouse.engine.accesslog.query.MinuteAggregate;
+import dev.gatehouse.engine.accesslog.query.TopEntry;
+import dev.gatehouse.engine.accesslog.store.StoreStats;
 import dev.gatehouse.engine.admin.ApplyRequest;
 import dev.gatehouse.engine.admin.ApplyResult;
 import dev.gatehouse.engine.admin.EndpointRef;
 import dev.gatehouse.engine.admin.EndpointStatus;
 import dev.gatehouse.engine.admin.EngineStatus;
+import dev.gatehouse.engine.admin.ExportRequest;
 import dev.gatehouse.engine.admin.GatewayControl;
+import dev.gatehouse.engine.admin.LogPageRequest;
 import dev.gatehouse.engine.admin.PoolHealth;
+import dev.gatehouse.engine.admin.SeriesRequest;
+import dev.gatehouse.engine.admin.TopRequest;
 import dev.gatehouse.engine.admin.ValidationResult;
 import dev.gatehouse.engine.admin.VersionedConfig;
 import dev.gatehouse.engine.admin.rest.AdminPaths;
 import dev.gatehouse.engine.admin.rest.RollbackRequest;
 import dev.gatehouse.engine.config.ConfigVersion;
 import dev.gatehouse.engine.config.GatewayConfig;
+import dev.gatehouse.engine.telemetry.MetricsSnapshot;
+import dev.gatehouse.engine.telemetry.SeriesPoint;
+import dev.gatehouse.engine.telemetry.backend.BackendMetricsSnapshot;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -89,6 +104,46 @@ public final class RemoteGatewayControl implements GatewayControl, AutoCloseable
     @Override
     public EndpointStatus restore(EndpointRef endpoint) {
         return client.post(AdminPaths.RESTORE, endpoint, EndpointStatus.class);
+    }
+
+    @Override
+    public MetricsSnapshot metrics() {
+        return client.get(AdminPaths.METRICS_SNAPSHOT, MetricsSnapshot.class);
+    }
+
+    @Override
+    public List<SeriesPoint> series(SeriesRequest request) {
+        return client.post(AdminPaths.SERIES, request, new TypeReference<List<SeriesPoint>>() { });
+    }
+
+    @Override
+    public BackendMetricsSnapshot backends() {
+        return client.get(AdminPaths.BACKENDS, BackendMetricsSnapshot.class);
+    }
+
+    @Override
+    public LogPage logs(LogPageRequest request) {
+        return client.post(AdminPaths.LOGS, request, LogPage.class);
+    }
+
+    @Override
+    public List<MinuteAggregate> logMinutes(LogQuery query) {
+        return client.post(AdminPaths.LOG_MINUTES, query, new TypeReference<List<MinuteAggregate>>() { });
+    }
+
+    @Override
+    public List<TopEntry> logTop(TopRequest request) {
+        return client.post(AdminPaths.LOG_TOP, request, new TypeReference<List<TopEntry>>() { });
+    }
+
+    @Override
+    public StoreStats logStore() {
+        return client.get(AdminPaths.LOG_STORE, StoreStats.class);
+    }
+
+    @Override
+    public ExportResult exportLogs(ExportRequest request, OutputStream out, ExportProgress progress) {
+        return client.export(AdminPaths.LOG_EXPORT, request, request.format(), out, progress);
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.gatehouse.engine.admin.rest;
 import dev.gatehouse.engine.admin.AdminJson;
 import dev.gatehouse.engine.admin.ControlException;
 import dev.gatehouse.engine.admin.ControlException.Kind;
+import dev.gatehouse.engine.admin.ExportRequest;
+import dev.gatehouse.engine.admin.GatewayControl;
 import dev.gatehouse.engine.admin.MetricsSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,6 +37,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final System.Logger LOG = System.getLogger(AdminHandler.class.getName());
 
+    private final GatewayControl control;
     private final List<AdminRoute<?>> routes;
     private final BearerToken token;
     private final MetricsSource metrics;
@@ -42,8 +45,9 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final ObjectMapper json = AdminJson.mapper();
     private final AdminResponses responses = new AdminResponses(json);
 
-    AdminHandler(List<AdminRoute<?>> routes, BearerToken token, MetricsSource metrics, Executor blocking) {
-        this.routes = List.copyOf(routes);
+    AdminHandler(GatewayControl control, BearerToken token, MetricsSource metrics, Executor blocking) {
+        this.control = control;
+        this.routes = AdminRoutes.of(control);
         this.token = token;
         this.metrics = metrics;
         this.blocking = blocking;
@@ -72,6 +76,14 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             runBlocking(ctx, keepAlive, () -> responses.text(metrics.render(), AdminResponses.PROMETHEUS_TEXT));
             return;
         }
+        if (path.equals(AdminPaths.LOG_EXPORT) && method.equals(HttpMethod.POST)) {
+            byte[] body = ByteBufUtil.getBytes(request.content());
+            runStreaming(ctx, keepAlive, () -> {
+                LogExportStream.run(control, read(ExportRequest.class, path, body), ctx.channel(), keepAlive);
+                return null;
+            });
+            return;
+        }
         AdminRoute<?> route = find(method, path, ctx, keepAlive);
         if (route != null) {
             byte[] body = ByteBufUtil.getBytes(request.content());
@@ -96,14 +108,15 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private Object read(AdminRoute<?> route, byte[] body) {
-        if (route.body() == null) {
-            return null;
-        }
+        return route.body() == null ? null : read(route.body(), route.path(), body);
+    }
+
+    private <T> T read(Class<T> type, String path, byte[] body) {
         if (body.length == 0) {
-            throw new ControlException(Kind.BAD_REQUEST, route.path() + " needs a JSON body");
+            throw new ControlException(Kind.BAD_REQUEST, path + " needs a JSON body");
         }
         try {
-            return json.readValue(body, route.body());
+            return json.readValue(body, type);
         } catch (java.io.IOException e) {
             var config = AdminJson.invalidConfigIn(e);
             if (config.isPresent()) {
@@ -126,11 +139,21 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                     LOG.log(System.Logger.Level.WARNING, "admin call failed", e);
                     response = responses.error(new ControlException(Kind.INTERNAL, "admin call failed: " + e, e));
                 }
-                write(ctx, keepAlive, response);
+                if (response != null) { // null: the work answered itself
+                    write(ctx, keepAlive, response);
+                }
             });
         } catch (RejectedExecutionException e) {
             fail(ctx, keepAlive, new ControlException(Kind.UNAVAILABLE, "the admin API is busy, try again"));
         }
+    }
+
+    /** Like {@link #runBlocking}, for work that writes its own answer; only its errors are written here. */
+    private void runStreaming(ChannelHandlerContext ctx, boolean keepAlive, Callable<Void> work) {
+        runBlocking(ctx, keepAlive, () -> {
+            work.call();
+            return null;
+        });
     }
 
     private void fail(ChannelHandlerContext ctx, boolean keepAlive, ControlException e) {

@@ -47,7 +47,7 @@ public final class AdminServer implements AutoCloseable {
         pool.allowCoreThreadTimeOut(true);
         this.blocking = pool;
         AdminResponses responses = new AdminResponses(AdminJson.mapper());
-        AdminHandler handler = new AdminHandler(AdminRoutes.of(builder.control), new BearerToken(builder.token),
+        AdminHandler handler = new AdminHandler(builder.control, new BearerToken(builder.token),
                 builder.metrics != null ? builder.metrics : MetricsSource.engineGauges(builder.control), blocking);
         try {
             this.listener = new ServerBootstrap()

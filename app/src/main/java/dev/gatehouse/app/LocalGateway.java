@@ -1,0 +1,147 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.engine.EngineOptions;
+import dev.gatehouse.engine.GatewayEngine;
+import dev.gatehouse.engine.accesslog.AccessRecordSink;
+import dev.gatehouse.engine.accesslog.store.AccessLogStore;
+import dev.gatehouse.engine.accesslog.store.StoreListener;
+import dev.gatehouse.engine.accesslog.store.StoreOptions;
+import dev.gatehouse.engine.admin.EmbeddedGatewayControl;
+import dev.gatehouse.engine.admin.GatewayControl;
+import dev.gatehouse.engine.admin.GatewayExposition;
+import dev.gatehouse.engine.admin.MetricsSource;
+import dev.gatehouse.engine.admin.ServedConfig;
+import dev.gatehouse.engine.admin.TrafficRecords;
+import dev.gatehouse.engine.config.ConfigException;
+import dev.gatehouse.engine.config.GatewayConfig;
+import dev.gatehouse.engine.telemetry.Telemetry;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * An engine in this process with everything it records: telemetry (time series sampled every
+ * second), the access log in its SQLite file, and the {@link GatewayControl} through which the
+ * console and the admin API manage it. {@code serve} and the console start the engine this way.
+ */
+final class LocalGateway implements AutoCloseable {
+
+    /** Makes the engine's served config: from a file, or kept in a store only (the demo). */
+    @FunctionalInterface
+    interface ServedFactory {
+        ServedConfig create(GatewayEngine engine) throws ConfigException, IOException;
+    }
+
+    private final GatewayEngine engine;
+    private final Telemetry telemetry;
+    private final ScheduledExecutorService sampler;
+    private final AccessLogStore log;
+    private final TrafficRecords traffic;
+    private final ServedConfig served;
+    private final EmbeddedGatewayControl control;
+
+    private LocalGateway(GatewayEngine engine, Telemetry telemetry, ScheduledExecutorService sampler,
+                         AccessLogStore log, TrafficRecords traffic, ServedConfig served) {
+        this.engine = engine;
+        this.telemetry = telemetry;
+        this.sampler = sampler;
+        this.log = log;
+        this.traffic = traffic;
+        this.served = served;
+        this.control = new EmbeddedGatewayControl(served, traffic);
+    }
+
+    /**
+     * Opens the access log at {@code accessLog} (a corrupt file is set aside and reported on
+     * {@code err}), starts the engine on {@code config} recording into it, and makes its control.
+     */
+    static LocalGateway start(GatewayConfig config, EngineOptions options, Path accessLog, ServedFactory served,
+                              PrintStream err) throws ConfigException, IOException, InterruptedException {
+        Files.createDirectories(accessLog.toAbsolutePath().getParent());
+        AccessLogStore log;
+        try {
+            log = AccessLogStore.open(StoreOptions.defaults(accessLog).withListener(reportingTo(err)));
+        } catch (SQLException e) {
+            throw new IOException("cannot open the access log " + accessLog + ": " + e.getMessage(), e);
+        }
+        Telemetry telemetry = new Telemetry(Clock.systemUTC());
+        TrafficRecords traffic = TrafficRecords.of(telemetry, log);
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("gatehouse-telemetry").factory());
+        GatewayEngine engine = null;
+        try {
+            telemetry.startSampling(sampler);
+            engine = GatewayEngine.start(config,
+                    options.withRecords(AccessRecordSink.both(telemetry, log)).withActivity(telemetry));
+            return new LocalGateway(engine, telemetry, sampler, log, traffic, served.create(engine));
+        } catch (ConfigException | IOException | InterruptedException | RuntimeException e) {
+            if (engine != null) {
+                engine.close();
+            }
+            sampler.shutdownNow();
+            traffic.logQueries().close();
+            closeLog(log);
+            throw e;
+        }
+    }
+
+    GatewayEngine engine() {
+        return engine;
+    }
+
+    /** Where config changes go: the admin API, the console and edits of the served file. */
+    ServedConfig served() {
+        return served;
+    }
+
+    GatewayControl control() {
+        return control;
+    }
+
+    Telemetry telemetry() {
+        return telemetry;
+    }
+
+    /** What {@code /metrics} on the admin listener serves. */
+    MetricsSource exposition() {
+        return new GatewayExposition(control, traffic);
+    }
+
+    /** Drains in-flight requests, then writes the last records and closes the access log. */
+    @Override
+    public void close() {
+        engine.shutdown().join();
+        sampler.shutdownNow();
+        traffic.logQueries().close();
+        closeLog(log);
+    }
+
+    private static void closeLog(AccessLogStore log) {
+        try {
+            log.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static StoreListener reportingTo(PrintStream err) {
+        return new StoreListener() {
+            @Override
+            public void fileSetAside(Path original, Path movedTo, String reason) {
+                err.println("Gatehouse: the access log " + original + " could not be used (" + reason + "); it was moved to "
+                        + movedTo + " and a new one started.");
+            }
+
+            @Override
+            public void writeFailed(String message) {
+                err.println("Gatehouse: access log records could not be written: " + message);
+            }
+        };
+    }
+}

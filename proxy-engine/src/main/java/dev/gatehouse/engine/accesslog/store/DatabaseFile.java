@@ -1,0 +1,171 @@
+package dev.gatehouse.engine.accesslog.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+
+/**
+ * The SQLite file behind the store: opens it (WAL, synchronous=NORMAL), creates the schema in a
+ * new one, and moves a corrupt one aside, with its -wal and -shm, under a name carrying the UTC
+ * time ({@code access-log.corrupt-20261125T114500Z.db}), so that a new one can start.
+ */
+final class DatabaseFile {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final String[] COMPANIONS = {"", "-wal", "-shm"};
+
+    private final Path path;
+    private final Clock clock;
+    private final StoreListener listener;
+    private int setAside;
+
+    DatabaseFile(Path path, Clock clock, StoreListener listener) {
+        this.path = path.toAbsolutePath();
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    int filesSetAside() {
+        return setAside;
+    }
+
+    /** The writer's connection: checked (quick_check) when the file exists, replaced if it is corrupt. */
+    Connection openWriter() throws SQLException {
+        if (Files.exists(path)) {
+            String problem = problemWith();
+            if (problem != null) {
+                moveAside(problem);
+            }
+        }
+        Connection connection = connect();
+        try (Statement statement = connection.createStatement()) {
+            // First: it only takes in a file with no page written yet, and WAL mode writes one.
+            statement.execute("PRAGMA auto_vacuum = INCREMENTAL");
+            statement.execute("PRAGMA journal_mode = WAL");
+            statement.execute("PRAGMA synchronous = NORMAL");
+            statement.execute("PRAGMA cache_size = -65536");
+            statement.execute("PRAGMA temp_store = MEMORY");
+            // Only an outside tool would hold the write lock; wait for it rather than drop a batch.
+            statement.execute("PRAGMA busy_timeout = 10000");
+            if (userVersion(statement) == 0) {
+                Schema.create(connection);
+            }
+            connection.setAutoCommit(false);
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** A connection for queries only, never the writer's. */
+    Connection openReader() throws SQLException {
+        Connection connection = connect();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA query_only = 1");
+            statement.execute("PRAGMA cache_size = -32768");
+            statement.execute("PRAGMA mmap_size = 268435456");
+            statement.execute("PRAGMA temp_store = MEMORY");
+        }
+        return connection;
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + path);
+    }
+
+    /** Why the existing file cannot be used, or null if it can. */
+    private String problemWith() {
+        // Checked before SQLite opens it: SQLite would discard the -wal next to a file that is
+        // not a database, and that might be all that is left of the records.
+        String header = headerProblem();
+        if (header != null) {
+            return header;
+        }
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            int version = userVersion(statement);
+            if (version != 0 && version != Schema.VERSION) {
+                return "schema version " + version + ", expected " + Schema.VERSION;
+            }
+            try (ResultSet check = statement.executeQuery("PRAGMA quick_check(1)")) {
+                String verdict = check.next() ? check.getString(1) : "no answer";
+                return "ok".equals(verdict) ? null : "quick_check: " + verdict;
+            }
+        } catch (SQLException e) {
+            return e.getMessage();
+        }
+    }
+
+    private String headerProblem() {
+        try (var in = Files.newInputStream(path)) {
+            byte[] start = in.readNBytes(SQLITE_HEADER.length);
+            return start.length == 0 || Arrays.equals(start, SQLITE_HEADER) ? null
+                    : "not a SQLite database (its first bytes are not \"SQLite format 3\")";
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
+    /** Moves the file and its companions aside, after a failed check or a corruption found while writing. */
+    void moveAside(String reason) {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        String stamp = STAMP.format(clock.instant());
+        Path target = path.resolveSibling(stem + ".corrupt-" + stamp + extension);
+        for (int n = 1; Files.exists(target); n++) {
+            target = path.resolveSibling(stem + ".corrupt-" + stamp + "-" + n + extension);
+        }
+        try {
+            for (String suffix : COMPANIONS) {
+                Path from = path.resolveSibling(name + suffix);
+                if (Files.exists(from)) {
+                    Files.move(from, target.resolveSibling(target.getFileName() + suffix),
+                            StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not move the corrupt access log " + path + " aside", e);
+        }
+        setAside++;
+        listener.fileSetAside(path, target, reason);
+    }
+
+    /** The database file and its write-ahead log, in bytes. */
+    long sizeOnDisk() {
+        long bytes = 0;
+        for (String suffix : new String[] {"", "-wal"}) {
+            try {
+                bytes += Files.size(path.resolveSibling(path.getFileName() + suffix));
+            } catch (IOException missing) {
+                // No WAL between checkpoints is normal.
+            }
+        }
+        return bytes;
+    }
+
+    private static int userVersion(Statement statement) throws SQLException {
+        try (ResultSet version = statement.executeQuery("PRAGMA user_version")) {
+            return version.next() ? version.getInt(1) : 0;
+        }
+    }
+}

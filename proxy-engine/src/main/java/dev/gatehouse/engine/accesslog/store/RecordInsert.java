@@ -1,0 +1,91 @@
+package dev.gatehouse.engine.accesslog.store;
+
+import dev.gatehouse.engine.accesslog.AccessRecord;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+
+/** Binds an {@link AccessRecord} to the access_log row insert, in {@link Schema#COLUMNS} order. */
+final class RecordInsert implements AutoCloseable {
+
+    private final PreparedStatement insert;
+
+    RecordInsert(Connection connection) throws SQLException {
+        String columns = String.join(", ", Schema.COLUMNS);
+        String marks = "?" + ", ?".repeat(Schema.COLUMNS.size() - 1);
+        this.insert = connection.prepareStatement("INSERT INTO access_log (" + columns + ") VALUES (" + marks + ")");
+    }
+
+    /** Microseconds since the epoch: the unit of {@code start_us} and of every time filter. */
+    static long epochMicros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+    }
+
+    void insert(AccessRecord r) throws SQLException {
+        int i = 0;
+        insert.setLong(++i, epochMicros(r.startTime()));
+        text(++i, r.requestId());
+        text(++i, r.traceId());
+        text(++i, r.method());
+        text(++i, r.path());
+        text(++i, r.authority());
+        text(++i, r.protocol());
+        text(++i, r.clientIp());
+        text(++i, r.userAgent());
+        text(++i, r.xForwardedFor());
+        text(++i, r.downstreamLocalAddress());
+        text(++i, r.downstreamRemoteAddress());
+        text(++i, r.route());
+        text(++i, r.upstreamCluster());
+        text(++i, r.upstreamHost());
+        text(++i, r.upstreamLocalAddress());
+        insert.setInt(++i, r.responseCode());
+        text(++i, r.responseCodeDetails());
+        text(++i, r.upstreamTransportFailureReason());
+        insert.setLong(++i, Math.max(0, r.durationNanos() / 1_000));
+        micros(++i, r.requestDurationNanos());
+        micros(++i, r.responseTxNanos());
+        micros(++i, r.upstreamServiceNanos());
+        insert.setLong(++i, r.bytesReceived());
+        insert.setLong(++i, r.bytesSent());
+        text(++i, r.api());
+        text(++i, r.model());
+        text(++i, r.consumer());
+        insert.setLong(++i, r.inputTokens());
+        insert.setLong(++i, r.outputTokens());
+        insert.setInt(++i, r.tokensEstimated() ? 1 : 0);
+        micros(++i, r.firstTokenNanos());
+        micros(++i, r.serviceNanos());
+        text(++i, r.responseType());
+        text(++i, r.cacheStatus());
+        text(++i, r.fallbackFrom());
+        text(++i, r.safecheckStatus());
+        text(++i, r.tokenRatelimitStatus());
+        insert.executeUpdate();
+    }
+
+    private void text(int index, String value) throws SQLException {
+        if (value == null) {
+            insert.setNull(index, Types.VARCHAR);
+        } else {
+            insert.setString(index, value);
+        }
+    }
+
+    /** Negative means "does not apply" in the record, and null in the row. */
+    private void micros(int index, long nanos) throws SQLException {
+        if (nanos < 0) {
+            insert.setNull(index, Types.BIGINT);
+        } else {
+            insert.setLong(index, nanos / 1_000);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        insert.close();
+    }
+}
