@@ -25,6 +25,11 @@ public final class RoutesPage {
     private final Timeline refresh;
     private boolean loaded;
 
+    /** Live QPS from the engine's telemetry, engine calls on virtual threads, results on the FX thread. */
+    public RoutesPage(GatewayControl control) {
+        this(control, QpsSource.fromSnapshots(control::metrics));
+    }
+
     /** Engine calls on virtual threads, results on the FX thread. */
     public RoutesPage(GatewayControl control, QpsSource qps) {
         this(control, qps, Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("routes-task-", 0).factory()),

@@ -5,6 +5,8 @@ import dev.gatehouse.engine.EngineOptions;
 import dev.gatehouse.engine.GatewayEngine;
 import dev.gatehouse.engine.admin.EmbeddedGatewayControl;
 import dev.gatehouse.engine.admin.ServedConfig;
+import dev.gatehouse.engine.admin.TrafficRecords;
+import dev.gatehouse.engine.telemetry.Telemetry;
 import dev.gatehouse.engine.config.ConfigStore;
 import dev.gatehouse.engine.config.GatewayConfig;
 
@@ -16,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * A real engine on 127.0.0.1 port 0 behind {@link EmbeddedGatewayControl}, as the console runs it,
@@ -26,11 +29,17 @@ final class EmbeddedEngine implements AutoCloseable {
     final GatewayEngine engine;
     final EmbeddedGatewayControl control;
 
-    EmbeddedEngine(GatewayConfig initial, Path dir) throws Exception {
-        engine = GatewayEngine.start(initial, EngineOptions.defaults().withWorkerThreads(1));
+    EmbeddedEngine(GatewayConfig initial, Path dir, Clock clock) throws Exception {
+        Telemetry telemetry = new Telemetry(clock);
+        engine = GatewayEngine.start(initial, EngineOptions.defaults().withWorkerThreads(1)
+                .withRecords(telemetry).withActivity(telemetry));
         ServedConfig served = ServedConfig.inStore(engine, new ConfigStore(dir.resolve("store")));
         served.recordRunning();
-        control = new EmbeddedGatewayControl(served);
+        control = new EmbeddedGatewayControl(served, TrafficRecords.withoutLog(telemetry), clock);
+    }
+
+    EmbeddedEngine(GatewayConfig initial, Path dir) throws Exception {
+        this(initial, dir, Clock.systemUTC());
     }
 
     /** The body of {@code GET path} through the gateway. */

@@ -1,6 +1,21 @@
 package dev.gatehouse.ui.routes;
 
+import dev.gatehouse.engine.accesslog.query.ExportProgress;
+import dev.gatehouse.engine.accesslog.query.ExportResult;
+import dev.gatehouse.engine.accesslog.query.LogPage;
+import dev.gatehouse.engine.accesslog.query.LogQuery;
+import dev.gatehouse.engine.accesslog.query.MinuteAggregate;
+import dev.gatehouse.engine.accesslog.query.TopEntry;
+import dev.gatehouse.engine.accesslog.store.StoreStats;
 import dev.gatehouse.engine.admin.ApplyRequest;
+import dev.gatehouse.engine.admin.ExportRequest;
+import dev.gatehouse.engine.admin.LogPageRequest;
+import dev.gatehouse.engine.admin.SeriesRequest;
+import dev.gatehouse.engine.admin.TopRequest;
+import dev.gatehouse.engine.telemetry.MetricsSnapshot;
+import dev.gatehouse.engine.telemetry.SeriesPoint;
+import dev.gatehouse.engine.telemetry.backend.BackendMetricsSnapshot;
+import java.io.OutputStream;
 import dev.gatehouse.engine.admin.ApplyResult;
 import dev.gatehouse.engine.admin.ControlException;
 import dev.gatehouse.engine.admin.EndpointRef;
@@ -134,6 +149,51 @@ final class FakeControl implements GatewayControl {
         }
         states.put(endpoint.pool() + "/" + endpoint.address(), state);
         return new EndpointStatus(endpoint.pool(), endpoint.address(), state, 100, 0, 0);
+    }
+
+    @Override
+    public MetricsSnapshot metrics() {
+        throw unused();
+    }
+
+    @Override
+    public List<SeriesPoint> series(SeriesRequest request) {
+        throw unused();
+    }
+
+    @Override
+    public BackendMetricsSnapshot backends() {
+        throw unused();
+    }
+
+    @Override
+    public LogPage logs(LogPageRequest request) {
+        throw unused();
+    }
+
+    @Override
+    public List<MinuteAggregate> logMinutes(LogQuery query) {
+        throw unused();
+    }
+
+    @Override
+    public List<TopEntry> logTop(TopRequest request) {
+        throw unused();
+    }
+
+    @Override
+    public StoreStats logStore() {
+        throw unused();
+    }
+
+    @Override
+    public ExportResult exportLogs(ExportRequest request, OutputStream out, ExportProgress progress) {
+        throw unused();
+    }
+
+    /** The routes editor reads no telemetry or logs from the control (QPS comes through its QpsSource). */
+    private static UnsupportedOperationException unused() {
+        return new UnsupportedOperationException("not used by the routes editor");
     }
 
     private void replace(GatewayConfig config) {

@@ -79,6 +79,29 @@ class RoutesApplyTest {
     }
 
     @Test
+    void applyingTenThousandRoutesCallsTheEngineOnlyFromTheBackgroundExecutor() {
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        RoutesViewModel queuedModel = new RoutesViewModel(engine, QpsSource.none(), queued::add, Runnable::run);
+        queuedModel.load();
+        queued.remove(0).run();
+        java.util.List<dev.gatehouse.engine.config.RouteConfig> routes = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            routes.add(Configs.route("r" + i, i % 2 == 0 ? "qwen" : "bge"));
+        }
+        queuedModel.edit("import 10,000 routes", c -> c.withRoutes(routes));
+        queued.clear();
+
+        queuedModel.apply();
+
+        assertThat(engine.applies).as("the FX thread only queued the apply").isZero();
+        assertThat(queuedModel.busyProperty().get()).isTrue();
+        queued.remove(0).run();
+        assertThat(engine.running().routes()).hasSize(10_000);
+        assertThat(queuedModel.busyProperty().get()).isFalse();
+        assertThat(queuedModel.topologyProperty().get().routes()).hasSize(10_000);
+    }
+
+    @Test
     void rollbackRunsAnEarlierVersionAgainAndTheDraftFollows() {
         model.addPool("a");
         model.apply();

@@ -81,6 +81,35 @@ class RoutesEngineIntegrationTest {
     }
 
     @Test
+    void eachEndpointShowsTheRequestsPerSecondItServedBetweenTwoPolls() throws Exception {
+        HandClock clock = new HandClock();
+        try (EmbeddedEngine timed = new EmbeddedEngine(Configs.twoPools(), dir.resolve("timed"), clock)) {
+            RoutesViewModel live = new RoutesViewModel(timed.control,
+                    QpsSource.fromSnapshots(timed.control::metrics), Runnable::run, Runnable::run);
+            live.load();
+            live.addPool("local");
+            live.addEndpoint("local", "127.0.0.1", first.getAddress().getPort());
+            live.setHealthCheck("local", Configs.NO_CHECKS);
+            live.attachRoute("chat", "local");
+            live.apply();
+            ItemRef endpoint = ItemRef.endpoint("local", "127.0.0.1:" + first.getAddress().getPort());
+            live.refreshTopology();
+
+            for (int i = 0; i < 6; i++) {
+                assertThat(timed.get("/chat/" + i)).isEqualTo("200 first");
+            }
+            // The access record reaches telemetry just after the response: wait for the sixth.
+            org.awaitility.Awaitility.await().until(() -> timed.control.metrics().endpoints()
+                    .getOrDefault(endpoint.address(), null) != null
+                    && timed.control.metrics().endpoints().get(endpoint.address()).requests() == 6);
+            clock.advance(java.time.Duration.ofSeconds(2));
+            live.refreshTopology();
+
+            assertThat(live.topologyProperty().get().endpoint(endpoint).orElseThrow().qps()).isEqualTo(3.0);
+        }
+    }
+
+    @Test
     void anInvalidDraftIsRefusedByTheEngineAndNothingChanges() throws Exception {
         model.deletePool("bge");
 

@@ -121,6 +121,22 @@ class TopologyTest {
     }
 
     @Test
+    void theGraphLaysOutAtMostTwoHundredRoutesAndCentresEachPoolOnItsEndpoints() {
+        List<dev.gatehouse.engine.config.RouteConfig> routes = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            routes.add(Configs.route("r" + i, "qwen"));
+        }
+        Topology big = Topology.of(Configs.twoPools().withRoutes(routes), List.of(), Map.of());
+
+        TopologyLayout layout = TopologyLayout.of(big);
+
+        assertThat(layout.routeY()).hasSize(TopologyLayout.MAX_ROUTES);
+        assertThat(layout.hiddenRoutes()).isEqualTo(9_800);
+        assertThat(layout.poolY().get("qwen"))
+                .isEqualTo((layout.endpointY().get(FIRST) + layout.endpointY().get(SECOND)) / 2);
+    }
+
+    @Test
     void ratesComeFromTheDifferenceBetweenTwoCumulativeCounts() {
         Map<String, Double> rates = QpsSource.rates(Map.of("a:1", 100L, "b:1", 50L),
                 Map.of("a:1", 130L, "b:1", 50L, "c:1", 4L), Duration.ofSeconds(2));
