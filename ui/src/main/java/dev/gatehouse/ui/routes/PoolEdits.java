@@ -145,12 +145,7 @@ public final class PoolEdits {
     }
 
     static int indexOf(GatewayConfig config, String name) {
-        for (int i = 0; i < config.pools().size(); i++) {
-            if (name.equals(config.pools().get(i).name())) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("no pool named \"" + name + "\"");
+        return Names.indexOf(config.pools(), PoolConfig::name, name, "pool");
     }
 
     private static int endpointIndex(PoolConfig pool, String address) {
@@ -173,11 +168,6 @@ public final class PoolEdits {
     }
 
     private static void requireFree(GatewayConfig config, String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a pool needs a name");
-        }
-        if (config.pools().stream().anyMatch(p -> name.equals(p.name()))) {
-            throw new IllegalArgumentException("a pool named \"" + name + "\" already exists");
-        }
+        Names.requireFree(config.pools(), PoolConfig::name, name, "pool");
     }
 }

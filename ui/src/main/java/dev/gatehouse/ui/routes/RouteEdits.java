@@ -70,20 +70,10 @@ public final class RouteEdits {
     }
 
     static int indexOf(GatewayConfig config, String name) {
-        for (int i = 0; i < config.routes().size(); i++) {
-            if (name.equals(config.routes().get(i).name())) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("no route named \"" + name + "\"");
+        return Names.indexOf(config.routes(), RouteConfig::name, name, "route");
     }
 
     private static void requireFree(GatewayConfig config, String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a route needs a name");
-        }
-        if (config.routes().stream().anyMatch(r -> name.equals(r.name()))) {
-            throw new IllegalArgumentException("a route named \"" + name + "\" already exists");
-        }
+        Names.requireFree(config.routes(), RouteConfig::name, name, "route");
     }
 }

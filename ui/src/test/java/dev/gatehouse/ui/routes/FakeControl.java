@@ -53,6 +53,18 @@ final class FakeControl implements GatewayControl {
         running = new VersionedConfig(1, initial);
     }
 
+    /** A view model of this engine, loaded, doing its background and FX work on the calling thread. */
+    RoutesViewModel loadedModel() {
+        RoutesViewModel model = new RoutesViewModel(this, QpsSource.none(), Runnable::run, Runnable::run);
+        model.load();
+        return model;
+    }
+
+    /** A view model of this engine whose background work waits in {@code queue} until the test runs it. */
+    RoutesViewModel queuedModel(List<Runnable> queue) {
+        return new RoutesViewModel(this, QpsSource.none(), queue::add, Runnable::run);
+    }
+
     /** Another console applies {@code config}: the version moves on under the view model. */
     void someoneElseApplies(GatewayConfig config) {
         replace(config);

@@ -21,8 +21,7 @@ class RoutesApplyTest {
     @BeforeEach
     void load() {
         engine = new FakeControl(Configs.twoPools());
-        model = new RoutesViewModel(engine, QpsSource.none(), Runnable::run, Runnable::run);
-        model.load();
+        model = engine.loadedModel();
     }
 
     @Test
@@ -81,7 +80,7 @@ class RoutesApplyTest {
     @Test
     void applyingTenThousandRoutesCallsTheEngineOnlyFromTheBackgroundExecutor() {
         java.util.List<Runnable> queued = new java.util.ArrayList<>();
-        RoutesViewModel queuedModel = new RoutesViewModel(engine, QpsSource.none(), queued::add, Runnable::run);
+        RoutesViewModel queuedModel = engine.queuedModel(queued);
         queuedModel.load();
         queued.remove(0).run();
         java.util.List<dev.gatehouse.engine.config.RouteConfig> routes = new java.util.ArrayList<>();

@@ -33,8 +33,7 @@ class RoutesEditingTest {
     @BeforeEach
     void load() {
         engine = new FakeControl(Configs.twoPools());
-        model = new RoutesViewModel(engine, QpsSource.none(), Runnable::run, Runnable::run);
-        model.load();
+        model = engine.loadedModel();
     }
 
     static Stream<Arguments> edits() {

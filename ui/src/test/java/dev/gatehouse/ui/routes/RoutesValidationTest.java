@@ -9,7 +9,6 @@ import dev.gatehouse.engine.config.OutlierConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,7 @@ class RoutesValidationTest {
     @BeforeEach
     void load() {
         engine = new FakeControl(Configs.twoPools());
-        model = new RoutesViewModel(engine, QpsSource.none(), Runnable::run, Runnable::run);
-        model.load();
+        model = engine.loadedModel();
     }
 
     @Test
@@ -100,8 +98,7 @@ class RoutesValidationTest {
     @Test
     void editsDuringAValidationCoalesceIntoOneMoreRunOnTheLatestDraft() {
         List<Runnable> queued = new ArrayList<>();
-        Executor manual = queued::add;
-        RoutesViewModel slow = new RoutesViewModel(engine, QpsSource.none(), manual, Runnable::run);
+        RoutesViewModel slow = engine.queuedModel(queued);
         slow.load();
         queued.remove(0).run(); // the load
 

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,8 +106,7 @@ class TopologyTest {
     @Test
     void aPollIsSkippedWhileThePreviousOneRuns() {
         List<Runnable> queued = new ArrayList<>();
-        Executor manual = queued::add;
-        RoutesViewModel slow = new RoutesViewModel(engine, QpsSource.none(), manual, Runnable::run);
+        RoutesViewModel slow = engine.queuedModel(queued);
 
         slow.refreshTopology();
         slow.refreshTopology();
