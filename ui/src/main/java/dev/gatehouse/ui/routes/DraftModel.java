@@ -3,6 +3,8 @@ package dev.gatehouse.ui.routes;
 import dev.gatehouse.engine.config.ConfigValidator;
 import dev.gatehouse.engine.config.GatewayConfig;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -96,7 +98,7 @@ public final class DraftModel {
             }
         }, failure -> {
             validating = false;
-            errors.set(new FieldErrors(java.util.Map.of(), java.util.List.of("validation failed: " + failure)));
+            errors.set(new FieldErrors(Map.of(), List.of("validation failed: " + failure)));
         });
     }
 

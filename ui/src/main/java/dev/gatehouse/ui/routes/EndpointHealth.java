@@ -1,5 +1,7 @@
 package dev.gatehouse.ui.routes;
 
+import java.util.Locale;
+
 /**
  * How the topology shows an endpoint's health: the engine's states, plus {@link #NOT_RUNNING} for
  * an endpoint that exists only in the draft. Each has the color the graph paints it with.
@@ -47,6 +49,6 @@ public enum EndpointHealth {
 
     /** The style class the view puts on the endpoint's node: {@code endpoint-half-open}. */
     public String styleClass() {
-        return "endpoint-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "endpoint-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

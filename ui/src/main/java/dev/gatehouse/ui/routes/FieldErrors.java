@@ -5,6 +5,7 @@ import dev.gatehouse.engine.config.GatewayConfig;
 import dev.gatehouse.engine.config.PoolConfig;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,9 @@ public record FieldErrors(Map<ItemRef, Map<String, List<String>>> byItem, List<S
         byItem.forEach((item, fields) -> {
             Map<String, List<String>> fieldCopy = new LinkedHashMap<>();
             fields.forEach((field, messages) -> fieldCopy.put(field, List.copyOf(messages)));
-            copy.put(item, java.util.Collections.unmodifiableMap(fieldCopy));
+            copy.put(item, Collections.unmodifiableMap(fieldCopy));
         });
-        byItem = java.util.Collections.unmodifiableMap(copy);
+        byItem = Collections.unmodifiableMap(copy);
         general = List.copyOf(general);
     }
 

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import javafx.scene.Node;
@@ -83,7 +85,7 @@ final class PropertyForm extends VBox {
         rows.text("priority", "Priority", String.valueOf(route.priority()), v -> model.edit("set priority of route " + name,
                 c -> RouteEdits.setMatch(c, name, (Integer) RecordCopy.parse(Integer.class, v), route.match())));
         PathMatch path = route.match().path();
-        rows.text("match.path.value", "Path " + (path == null ? "prefix" : path.kind().name().toLowerCase()),
+        rows.text("match.path.value", "Path " + (path == null ? "prefix" : path.kind().name().toLowerCase(Locale.ROOT)),
                 path == null ? "" : path.value(), v -> model.edit("set path of route " + name, c ->
                         RouteEdits.setMatch(c, name, route.priority(), withPath(route.match(), path, v))));
         rows.check("ai", "AI route", route.ai() != null,
@@ -136,6 +138,9 @@ final class PropertyForm extends VBox {
                 model.setWeight(item, (int) Math.round(weight.getValue()));
             }
         });
+        // A click on the track or an arrow key moves the thumb without a drag: commit those too
+        // (setting the weight it already has is no edit, so nothing is committed twice).
+        weight.setOnMouseReleased(e -> model.setWeight(item, (int) Math.round(weight.getValue())));
         weight.setOnKeyReleased(e -> model.setWeight(item, (int) Math.round(weight.getValue())));
         rows.place("weight", "Weight", new VBox(2, weight, value));
         rows.text("metricsUrl", "Metrics URL", RecordCopy.format(endpoint.metricsUrl()),
@@ -167,7 +172,7 @@ final class PropertyForm extends VBox {
         }
         FieldErrors errors = model.draft().errors();
         List<String> elsewhere = new ArrayList<>();
-        errors.byItem().getOrDefault(shown, java.util.Map.of()).forEach((field, lines) -> {
+        errors.byItem().getOrDefault(shown, Map.of()).forEach((field, lines) -> {
             if (!rows.messages().containsKey(field)) {
                 lines.forEach(line -> elsewhere.add(field.isEmpty() ? line : field + ": " + line));
             }
@@ -216,7 +221,7 @@ final class PropertyForm extends VBox {
 
     /** {@code unhealthyThreshold} as {@code Unhealthy threshold}. */
     private static String words(String name) {
-        String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 }

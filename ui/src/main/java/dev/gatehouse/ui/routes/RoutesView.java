@@ -107,7 +107,7 @@ public final class RoutesView extends BorderPane {
         if (getScene() != null) {
             dialog.initOwner(getScene().getWindow());
         }
-        if (dialog.showAndWait().filter(ButtonType -> ButtonType == DiffDialog.APPLY).isPresent()) {
+        if (dialog.showAndWait().filter(button -> button == DiffDialog.APPLY).isPresent()) {
             model.apply();
         }
     }

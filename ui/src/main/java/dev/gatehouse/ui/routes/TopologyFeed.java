@@ -7,6 +7,7 @@ import dev.gatehouse.engine.admin.PoolHealth;
 import dev.gatehouse.engine.config.GatewayConfig;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -80,7 +81,7 @@ final class TopologyFeed {
             report.accept(endpoint.address() + " in pool " + endpoint.name() + " is now "
                     + EndpointHealth.ofEngineState(status.state().name()).label());
             poll();
-        }, failure -> report.accept("cannot " + action.name().toLowerCase(java.util.Locale.ROOT) + " "
+        }, failure -> report.accept("cannot " + action.name().toLowerCase(Locale.ROOT) + " "
                 + endpoint.address() + ": " + failure.getMessage()));
     }
 

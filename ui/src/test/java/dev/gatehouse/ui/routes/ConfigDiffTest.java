@@ -2,8 +2,10 @@ package dev.gatehouse.ui.routes;
 
 import dev.gatehouse.engine.config.BalancerConfig;
 import dev.gatehouse.engine.config.BalancerConfig.Strategy;
+import dev.gatehouse.engine.config.EndpointConfig;
 import dev.gatehouse.engine.config.GatewayConfig;
 import dev.gatehouse.engine.config.HealthCheckConfig;
+import dev.gatehouse.engine.config.ListenerConfig;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +31,7 @@ class ConfigDiffTest {
     @Test
     void addedPoolWithEndpointsAndTheRouteAttachedToIt() {
         GatewayConfig draft = PoolEdits.add(running, "llama");
-        draft = PoolEdits.addEndpoint(draft, "llama", dev.gatehouse.engine.config.EndpointConfig.of("10.0.1.1", 8000));
+        draft = PoolEdits.addEndpoint(draft, "llama", EndpointConfig.of("10.0.1.1", 8000));
         draft = RouteEdits.attach(draft, "chat", "llama");
 
         assertThat(lines(running, draft)).containsExactly(
@@ -71,7 +73,7 @@ class ConfigDiffTest {
     @Test
     void reorderedRoutesAndChangedListenerAreShown() {
         GatewayConfig draft = running.withRoutes(List.of(running.routes().get(1), running.routes().get(0)))
-                .withListeners(List.of(new dev.gatehouse.engine.config.ListenerConfig("main", "0.0.0.0", 0)));
+                .withListeners(List.of(new ListenerConfig("main", "0.0.0.0", 0)));
 
         assertThat(lines(running, draft)).containsExactly(
                 "~ routes: order: chat, embed → embed, chat",

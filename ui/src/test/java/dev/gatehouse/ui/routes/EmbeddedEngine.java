@@ -6,9 +6,9 @@ import dev.gatehouse.engine.GatewayEngine;
 import dev.gatehouse.engine.admin.EmbeddedGatewayControl;
 import dev.gatehouse.engine.admin.ServedConfig;
 import dev.gatehouse.engine.admin.TrafficRecords;
-import dev.gatehouse.engine.telemetry.Telemetry;
 import dev.gatehouse.engine.config.ConfigStore;
 import dev.gatehouse.engine.config.GatewayConfig;
+import dev.gatehouse.engine.telemetry.Telemetry;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -2,9 +2,12 @@ package dev.gatehouse.ui.routes;
 
 import dev.gatehouse.engine.config.ConfigVersion;
 import dev.gatehouse.engine.config.GatewayConfig;
+import dev.gatehouse.engine.config.RouteConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,11 +82,11 @@ class RoutesApplyTest {
 
     @Test
     void applyingTenThousandRoutesCallsTheEngineOnlyFromTheBackgroundExecutor() {
-        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        List<Runnable> queued = new ArrayList<>();
         RoutesViewModel queuedModel = engine.queuedModel(queued);
         queuedModel.load();
         queued.remove(0).run();
-        java.util.List<dev.gatehouse.engine.config.RouteConfig> routes = new java.util.ArrayList<>();
+        List<RouteConfig> routes = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             routes.add(Configs.route("r" + i, i % 2 == 0 ? "qwen" : "bge"));
         }

@@ -3,6 +3,7 @@ package dev.gatehouse.ui.routes;
 import dev.gatehouse.engine.config.AiRouteConfig;
 import dev.gatehouse.engine.config.BalancerConfig;
 import dev.gatehouse.engine.config.BalancerConfig.Strategy;
+import dev.gatehouse.engine.config.ConfigCodec;
 import dev.gatehouse.engine.config.EndpointConfig;
 import dev.gatehouse.engine.config.FallbackConfig;
 import dev.gatehouse.engine.config.GatewayConfig;
@@ -80,7 +81,7 @@ class RoutesEditingTest {
                         c -> c.pool("qwen").outlier().errorRateThreshold() == 0.5),
                 edit("AI policies", m -> m.setRouteAi("chat", ai),
                         c -> ai.equals(c.routes().get(0).ai())),
-                edit("import", m -> m.importJson(new dev.gatehouse.engine.config.ConfigCodec()
+                edit("import", m -> m.importJson(new ConfigCodec()
                                 .write(Configs.twoPools().withRoutes(List.of()))),
                         c -> c.routes().isEmpty()));
     }

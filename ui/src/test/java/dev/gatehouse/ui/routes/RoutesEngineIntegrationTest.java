@@ -1,9 +1,12 @@
 package dev.gatehouse.ui.routes;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.gatehouse.engine.admin.ApplyRequest;
 import dev.gatehouse.engine.config.ConfigVersion;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The view model against a real engine on loopback: what it applies serves requests, health shows. */
 class RoutesEngineIntegrationTest {
@@ -56,7 +60,7 @@ class RoutesEngineIntegrationTest {
 
         assertThat(model.messageProperty().get()).isEqualTo("applied as version 2");
         assertThat(model.dirtyProperty().get()).isFalse();
-        assertThat(java.util.List.of(gateway.get("/chat/x"), gateway.get("/chat/y")))
+        assertThat(List.of(gateway.get("/chat/x"), gateway.get("/chat/y")))
                 .containsExactlyInAnyOrder("200 first", "200 second");
         assertThat(model.topologyProperty().get().pools().get(2).endpoints())
                 .extracting(Topology.EndpointNode::health)
@@ -72,7 +76,7 @@ class RoutesEngineIntegrationTest {
 
         assertThat(model.topologyProperty().get().endpoint(firstEndpoint).orElseThrow().health())
                 .isEqualTo(EndpointHealth.DRAINING);
-        assertThat(java.util.List.of(gateway.get("/chat/a"), gateway.get("/chat/b"), gateway.get("/chat/c")))
+        assertThat(List.of(gateway.get("/chat/a"), gateway.get("/chat/b"), gateway.get("/chat/c")))
                 .containsOnly("200 second");
 
         model.restore(firstEndpoint);
@@ -99,10 +103,10 @@ class RoutesEngineIntegrationTest {
                 assertThat(timed.get("/chat/" + i)).isEqualTo("200 first");
             }
             // The access record reaches telemetry just after the response: wait for the sixth.
-            org.awaitility.Awaitility.await().until(() -> timed.control.metrics().endpoints()
+            await().until(() -> timed.control.metrics().endpoints()
                     .getOrDefault(endpoint.address(), null) != null
                     && timed.control.metrics().endpoints().get(endpoint.address()).requests() == 6);
-            clock.advance(java.time.Duration.ofSeconds(2));
+            clock.advance(Duration.ofSeconds(2));
             live.refreshTopology();
 
             assertThat(live.topologyProperty().get().endpoint(endpoint).orElseThrow().qps()).isEqualTo(3.0);
@@ -136,7 +140,7 @@ class RoutesEngineIntegrationTest {
     @Test
     void anApplyFromElsewhereIsAConflictUntilReloaded() {
         model.addPool("mine");
-        gateway.control.apply(dev.gatehouse.engine.admin.ApplyRequest.unconditional(
+        gateway.control.apply(ApplyRequest.unconditional(
                 PoolEdits.add(Configs.twoPools(), "theirs")));
 
         model.apply();

@@ -1,5 +1,6 @@
 package dev.gatehouse.ui.routes;
 
+import dev.gatehouse.engine.config.RouteConfig;
 import dev.gatehouse.engine.health.HealthState;
 import dev.gatehouse.ui.routes.Topology.EndpointNode;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** The topology shows the draft's routes, pools and endpoints with the engine's health, weights and QPS. */
 class TopologyTest {
@@ -41,8 +43,8 @@ class TopologyTest {
         Topology topology = model.topologyProperty().get();
 
         assertThat(topology.routes()).extracting(Topology.RouteNode::name, Topology.RouteNode::pool)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("chat", "qwen"),
-                        org.assertj.core.groups.Tuple.tuple("embed", "bge"));
+                .containsExactly(tuple("chat", "qwen"),
+                        tuple("embed", "bge"));
         assertThat(topology.pools()).extracting(Topology.PoolNode::name).containsExactly("qwen", "bge");
         assertThat(node(FIRST).health()).isEqualTo(EndpointHealth.HEALTHY);
         assertThat(node(FIRST).weight()).isEqualTo(100);
@@ -120,7 +122,7 @@ class TopologyTest {
 
     @Test
     void theGraphLaysOutAtMostTwoHundredRoutesAndCentresEachPoolOnItsEndpoints() {
-        List<dev.gatehouse.engine.config.RouteConfig> routes = new ArrayList<>();
+        List<RouteConfig> routes = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             routes.add(Configs.route("r" + i, "qwen"));
         }
