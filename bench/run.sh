@@ -177,7 +177,8 @@ cat > "$work/gatehouse.json" <<EOF
 EOF
 cp "$work/gatehouse.json" "$out/"
 GATEHOUSE_JAVA_OPTS="-Xmx256m --enable-native-access=ALL-UNNAMED ${BENCH_JVM_OPTS:-}" \
-  "$root/gatehouse" serve --config "$work/gatehouse.json" --home "$work/home" > "$out/gatehouse.log" 2>&1 & gh_pid=$!
+  "$root/gatehouse" serve --config "$work/gatehouse.json" --home "$work/home" --no-access-log \
+  --admin-listen 127.0.0.1:18089 > "$out/gatehouse.log" 2>&1 & gh_pid=$!
 pids+=($gh_pid)
 
 wait_port $P_ORIGIN 10; wait_port $P_NGINX 10; wait_port $P_SSE 30; wait_port $P_GATEHOUSE 60

@@ -12,6 +12,7 @@ import dev.gatehouse.engine.admin.GatewayExposition;
 import dev.gatehouse.engine.admin.MetricsSource;
 import dev.gatehouse.engine.admin.ServedConfig;
 import dev.gatehouse.engine.admin.TrafficRecords;
+import dev.gatehouse.engine.ai.limit.QuotaUsage;
 import dev.gatehouse.engine.config.ConfigException;
 import dev.gatehouse.engine.config.GatewayConfig;
 import dev.gatehouse.engine.telemetry.Telemetry;
@@ -22,13 +23,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * An engine in this process with everything it records: telemetry (time series sampled every
- * second), the access log in its SQLite file, and the {@link GatewayControl} through which the
- * console and the admin API manage it. {@code serve} and the console start the engine this way.
+ * second), the access log in its SQLite file (from which consumers' quota usage so far this day
+ * and month is read back at start), and the {@link GatewayControl} through which the console and
+ * the admin API manage it. {@code serve} and the console start the engine this way.
  */
 final class LocalGateway implements AutoCloseable {
 
@@ -41,17 +45,15 @@ final class LocalGateway implements AutoCloseable {
     private final GatewayEngine engine;
     private final Telemetry telemetry;
     private final ScheduledExecutorService sampler;
-    private final AccessLogStore log;
     private final TrafficRecords traffic;
     private final ServedConfig served;
     private final EmbeddedGatewayControl control;
 
     private LocalGateway(GatewayEngine engine, Telemetry telemetry, ScheduledExecutorService sampler,
-                         AccessLogStore log, TrafficRecords traffic, ServedConfig served) {
+                         TrafficRecords traffic, ServedConfig served) {
         this.engine = engine;
         this.telemetry = telemetry;
         this.sampler = sampler;
-        this.log = log;
         this.traffic = traffic;
         this.served = served;
         this.control = new EmbeddedGatewayControl(served, traffic);
@@ -59,34 +61,35 @@ final class LocalGateway implements AutoCloseable {
 
     /**
      * Opens the access log at {@code accessLog} (a corrupt file is set aside and reported on
-     * {@code err}), starts the engine on {@code config} recording into it, and makes its control.
+     * {@code err}; null keeps no access log), starts the engine on {@code config} recording into
+     * it, and makes its control.
      */
     static LocalGateway start(GatewayConfig config, EngineOptions options, Path accessLog, ServedFactory served,
                               PrintStream err) throws ConfigException, IOException, InterruptedException {
-        Files.createDirectories(accessLog.toAbsolutePath().getParent());
-        AccessLogStore log;
-        try {
-            log = AccessLogStore.open(StoreOptions.defaults(accessLog).withListener(reportingTo(err)));
-        } catch (SQLException e) {
-            throw new IOException("cannot open the access log " + accessLog + ": " + e.getMessage(), e);
-        }
+        AccessLogStore log = accessLog == null ? null : openLog(accessLog, err);
         Telemetry telemetry = new Telemetry(Clock.systemUTC());
-        TrafficRecords traffic = TrafficRecords.of(telemetry, log);
+        TrafficRecords traffic = log == null ? TrafficRecords.withoutLog(telemetry) : TrafficRecords.of(telemetry, log);
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("gatehouse-telemetry").factory());
         GatewayEngine engine = null;
         try {
+            // Read before the engine records anything of its own, so nothing is counted twice.
+            List<QuotaUsage> earlier = log == null ? List.of() : QuotaCarryOver.read(traffic.logQueries(), Instant.now());
             telemetry.startSampling(sampler);
-            engine = GatewayEngine.start(config,
-                    options.withRecords(AccessRecordSink.both(telemetry, log)).withActivity(telemetry));
-            return new LocalGateway(engine, telemetry, sampler, log, traffic, served.create(engine));
+            engine = GatewayEngine.start(config, options.withActivity(telemetry)
+                    .withRecords(log == null ? telemetry : AccessRecordSink.both(telemetry, log)));
+            engine.carryOverQuotaUsage(earlier);
+            return new LocalGateway(engine, telemetry, sampler, traffic, served.create(engine));
+        } catch (SQLException e) {
+            sampler.shutdownNow();
+            closeLog(traffic);
+            throw new IOException("cannot read consumers' quota usage from the access log: " + e.getMessage(), e);
         } catch (ConfigException | IOException | InterruptedException | RuntimeException e) {
             if (engine != null) {
                 engine.close();
             }
             sampler.shutdownNow();
-            traffic.logQueries().close();
-            closeLog(log);
+            closeLog(traffic);
             throw e;
         }
     }
@@ -118,13 +121,25 @@ final class LocalGateway implements AutoCloseable {
     public void close() {
         engine.shutdown().join();
         sampler.shutdownNow();
-        traffic.logQueries().close();
-        closeLog(log);
+        closeLog(traffic);
     }
 
-    private static void closeLog(AccessLogStore log) {
+    private static AccessLogStore openLog(Path file, PrintStream err) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
         try {
-            log.close();
+            return AccessLogStore.open(StoreOptions.defaults(file).withListener(reportingTo(err)));
+        } catch (SQLException e) {
+            throw new IOException("cannot open the access log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeLog(TrafficRecords traffic) {
+        if (traffic.logStore() == null) {
+            return;
+        }
+        traffic.logQueries().close();
+        try {
+            traffic.logStore().close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -30,7 +30,9 @@ final class ServeCommand {
 
     static final String USAGE = """
             Usage: gatehouse serve --config FILE [--listen HOST:PORT] [--admin-listen HOST:PORT] [--home DIR]
+                                   [--no-access-log]
                    gatehouse serve --demo [--listen HOST:PORT] [--admin-listen HOST:PORT] [--home DIR]
+                                   [--no-access-log]
 
             Runs the gateway without the console.
               --config FILE       serve this config; edits to the file are applied live when valid,
@@ -41,12 +43,14 @@ final class ServeCommand {
                                   serve the admin API (and /metrics) here (default 127.0.0.1:9901); it
                                   needs the bearer token in admin.token in the config directory
               --home DIR          keep Gatehouse's files under DIR instead of the per-user directories
+              --no-access-log     keep no per-request records (metrics are still kept in memory); by
+                                  default every request is recorded in access-log.db in the data directory
               -h, --help          show this help
             Stops gracefully on Ctrl+C or SIGTERM: in-flight requests finish first.
             """;
 
     static final Set<String> VALUE_OPTIONS = Set.of("--config", "--listen", "--admin-listen", "--home");
-    static final Set<String> FLAGS = Set.of("--demo", "--help", "-h");
+    static final Set<String> FLAGS = Set.of("--demo", "--no-access-log", "--help", "-h");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -109,13 +113,14 @@ final class ServeCommand {
             LocalGateway gateway = null;
             try {
                 // The demo's config history and records are its own: its simulators' ports change on every start.
-                gateway = LocalGateway.start(demo.config(), engineOptions(), home.data().resolve("demo").resolve(ACCESS_LOG),
+                Path accessLog = line.has("--no-access-log") ? null : home.data().resolve("demo").resolve(ACCESS_LOG);
+                gateway = LocalGateway.start(demo.config(), engineOptions(), accessLog,
                         engine -> {
                             ServedConfig served = ServedConfig.inStore(engine, new ConfigStore(home.state().resolve("demo-config")));
                             served.recordRunning();
                             return served;
                         }, err);
-                printReady(gateway, home.data().resolve("demo").resolve(ACCESS_LOG));
+                printReady(gateway, accessLog);
                 AdminServer admin = startAdmin(gateway, adminListen, home);
                 printDemoHelp(gateway.engine(), demo);
                 return new RunningGateway(gateway, demo, null, admin, out);
@@ -129,10 +134,11 @@ final class ServeCommand {
         }
         Path file = Path.of(line.value("--config"));
         GatewayConfig config = withListen(ConfigLoader.load(file), listen);
-        LocalGateway gateway = LocalGateway.start(config, engineOptions(), home.data().resolve(ACCESS_LOG),
+        Path accessLog = line.has("--no-access-log") ? null : home.data().resolve(ACCESS_LOG);
+        LocalGateway gateway = LocalGateway.start(config, engineOptions(), accessLog,
                 engine -> ServedConfig.fromFile(engine, new ConfigStore(home.config()), file, c -> withListen(c, listen)),
                 err);
-        printReady(gateway, home.data().resolve(ACCESS_LOG));
+        printReady(gateway, accessLog);
         ConfigReloader reloader = null;
         try {
             reloader = ConfigReloader.watch(file, gateway.served(), out, err);
@@ -178,7 +184,7 @@ final class ServeCommand {
         for (InetSocketAddress address : gateway.engine().addresses()) {
             out.println("Gatehouse gateway listening on http://" + hostText(address) + ":" + address.getPort());
         }
-        out.println("Access log: " + accessLog);
+        out.println(accessLog != null ? "Access log: " + accessLog : "Access log: off (--no-access-log)");
     }
 
     private void printDemoHelp(GatewayEngine engine, DemoEnvironment demo) {

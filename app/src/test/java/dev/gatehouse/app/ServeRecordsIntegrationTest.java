@@ -1,5 +1,6 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.engine.admin.ControlException;
 import dev.gatehouse.engine.sim.DemoEnvironment;
 
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -85,6 +87,24 @@ class ServeRecordsIntegrationTest {
             assertThat(rows.getLong(3)).isPositive();
             assertThat(rows.getInt(4)).isEqualTo(200);
         }
+    }
+
+    @Test
+    void withoutAnAccessLogNothingIsWrittenAndLogQuestionsSaySo() throws Exception {
+        CommandLine line = CommandLine.parse(new String[] {"--demo", "--no-access-log", "--listen", "127.0.0.1:0",
+                "--admin-listen", "127.0.0.1:0", "--home", dir.toString()}, ServeCommand.VALUE_OPTIONS, ServeCommand.FLAGS);
+        gateway = new ServeCommand(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).start(line);
+        int port = gateway.gateway().engine().addresses().get(0).getPort();
+
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/v1/models")).build(), HttpResponse.BodyHandlers.ofString());
+        ControlException refused = catchThrowableOfType(ControlException.class, () -> gateway.gateway().control().logStore());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Access log: off (--no-access-log)");
+        assertThat(refused.kind()).isEqualTo(ControlException.Kind.UNAVAILABLE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.gateway().control().metrics().total().requests() == 1);
+        assertThat(dir.resolve("data/demo/access-log.db")).doesNotExist();
     }
 
     private String metricsPage(String token) throws Exception {

@@ -1,6 +1,7 @@
 package dev.gatehouse.engine;
 
 import dev.gatehouse.engine.ai.AiServices;
+import dev.gatehouse.engine.ai.limit.QuotaUsage;
 import dev.gatehouse.engine.ai.AiSnapshot;
 import dev.gatehouse.engine.config.ConfigException;
 import dev.gatehouse.engine.config.ConfigValidator;
@@ -157,6 +158,14 @@ public final class GatewayEngine implements AutoCloseable {
     private EndpointHealth newHealth(PoolConfig pool, EndpointConfig endpoint) {
         return ManagedHealth.create(pool.name() + "/" + endpoint.address(), pool.outlier(), options.ticker(),
                 options.healthListener());
+    }
+
+    /**
+     * Counts tokens consumers used earlier today and this month (before this process started)
+     * against their quotas, so a restart does not reset them.
+     */
+    public void carryOverQuotaUsage(List<QuotaUsage> usage) {
+        usage.forEach(aiServices.limiter()::carryOver);
     }
 
     public EngineSnapshot snapshot() {

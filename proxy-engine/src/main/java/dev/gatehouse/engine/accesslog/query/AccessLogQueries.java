@@ -22,17 +22,20 @@ public final class AccessLogQueries implements AutoCloseable {
 
     /** The most records a page holds. */
     public static final int MAX_PAGE = 1_000;
-    /** Slower-than filters walk the duration index only when fewer records than this match. */
-    private static final int DURATION_INDEX_LIMIT = 20_000;
+
+    /** Pages look up search words row by row when more records than this contain them. */
+    static final int PROBE_ABOVE = 20_000;
 
     private final ReaderPool readers;
+    private final int probeAbove;
 
-    private AccessLogQueries(ReaderPool readers) {
+    AccessLogQueries(ReaderPool readers, int probeAbove) {
         this.readers = readers;
+        this.probeAbove = probeAbove;
     }
 
     public static AccessLogQueries over(AccessLogStore store) {
-        return new AccessLogQueries(new ReaderPool(store::openReader, 4));
+        return new AccessLogQueries(new ReaderPool(store::openReader, 4), PROBE_ABOVE);
     }
 
     /** Up to {@code size} records matching {@code query}, newest first, after {@code after} (null: from the newest). */
@@ -42,8 +45,7 @@ public final class AccessLogQueries implements AutoCloseable {
         }
         Connection connection = readers.borrow();
         try {
-            SqlFilter filter = new SqlFilter(query, query.minDurationMillis() != null
-                    && fewSlowerThan(connection, query.minDurationMillis()));
+            SqlFilter filter = new SqlFilter(query, query.text() != null && manyContain(connection, query.text()));
             if (after != null) {
                 // Not a row value: this form lets SQLite seek the (…, start_us) index to the cursor.
                 filter.add("start_us <= ?", after.startMicros());
@@ -76,7 +78,7 @@ public final class AccessLogQueries implements AutoCloseable {
             if (RollupQueries.answers(query)) {
                 return RollupQueries.perMinute(connection, query);
             }
-            SqlFilter filter = new SqlFilter(query, true);
+            SqlFilter filter = new SqlFilter(query);
             String sql = "SELECT start_us, response_code, duration_us, input_token, output_token FROM access_log"
                     + filter.where();
             MinuteBuckets buckets = new MinuteBuckets();
@@ -114,7 +116,7 @@ public final class AccessLogQueries implements AutoCloseable {
     }
 
     private static List<TopEntry> rawTop(Connection connection, LogQuery query, TopDimension by) throws SQLException {
-        SqlFilter filter = new SqlFilter(query, true);
+        SqlFilter filter = new SqlFilter(query);
         String column = by.column();
         String sql = "SELECT " + column + ", count(*), sum(response_code >= 500), sum(input_token), sum(output_token)"
                 + " FROM access_log" + filter.where() + (filter.where().isEmpty() ? " WHERE " : " AND ")
@@ -138,7 +140,7 @@ public final class AccessLogQueries implements AutoCloseable {
             throws SQLException, IOException {
         Connection connection = readers.borrow();
         try {
-            SqlFilter filter = new SqlFilter(query, false);
+            SqlFilter filter = new SqlFilter(query);
             String sql = RowMapper.SELECT + filter.where() + " ORDER BY start_us DESC, id DESC";
             try (PreparedStatement statement = prepare(connection, sql, filter.parameters());
                  ResultSet rows = statement.executeQuery()) {
@@ -149,12 +151,13 @@ public final class AccessLogQueries implements AutoCloseable {
         }
     }
 
-    private static boolean fewSlowerThan(Connection connection, long millis) throws SQLException {
-        try (PreparedStatement probe = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM access_log"
-                + " INDEXED BY access_log_duration WHERE duration_us >= ? LIMIT " + DURATION_INDEX_LIMIT + ")")) {
-            probe.setLong(1, millis * 1_000);
-            try (ResultSet count = probe.executeQuery()) {
-                return count.next() && count.getLong(1) < DURATION_INDEX_LIMIT;
+    /** Whether more than {@code probeAbove} records contain the words (counting stops there). */
+    private boolean manyContain(Connection connection, String text) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM access_log_text"
+                + " WHERE access_log_text MATCH ? LIMIT " + (probeAbove + 1) + ")")) {
+            count.setString(1, SqlFilter.ftsQuery(text));
+            try (ResultSet rows = count.executeQuery()) {
+                return rows.next() && rows.getLong(1) > probeAbove;
             }
         }
     }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param rateLimited     true: refused by a token or request limit; false: not refused
  * @param fallback        true: served after a fallback from another pool; false: not
  * @param minDurationMillis the request took at least this long
- * @param text            words that must all appear in the path, user agent or error details (prefixes match)
+ * @param text            words that must all appear in the path, user agent or error details (whole
+ *                        words; {@code chat*} for a prefix)
  */
 public record LogQuery(Long fromMillis, Long toMillis, List<Integer> statusClasses, Integer statusCode, String route,
                        String model, String consumer, String upstreamHost, String responseType, String cacheStatus,

@@ -16,7 +16,18 @@ final class SqlFilter {
     private final List<String> terms = new ArrayList<>();
     private final List<Object> parameters = new ArrayList<>();
 
-    SqlFilter(LogQuery query, boolean durationByIndex) {
+    /** Durations from this many microseconds up have their own (partial) index. */
+    private static final long SLOW_MICROS = 1_000_000;
+
+    SqlFilter(LogQuery query) {
+        this(query, false);
+    }
+
+    /**
+     * @param textByProbe check the words row by row as the walk goes (for words in many records,
+     *                    where listing every matching row first would take longer than the page)
+     */
+    SqlFilter(LogQuery query, boolean textByProbe) {
         if (query.fromMillis() != null) {
             add("start_us >= ?", query.fromMillis() * 1_000);
         }
@@ -30,15 +41,29 @@ final class SqlFilter {
             terms.add("(+response_code / 100) IN (" + query.statusClasses().stream().distinct()
                     .map(String::valueOf).collect(Collectors.joining(", ")) + ")");
         }
+        if (query.statusCode() != null && query.statusCode() >= 400) {
+            terms.add("response_code >= 400");
+        }
         equal("response_code", query.statusCode());
         equal("route_name", query.route());
         equal("model", query.model());
         equal("consumer", query.consumer());
         equal("upstream_host", query.upstreamHost());
         equal("response_type", query.responseType());
-        equal("cache_status", query.cacheStatus());
-        equal("trace_id", query.traceId());
-        equal("request_id", query.requestId());
+        if ("hit".equals(query.cacheStatus())) {
+            terms.add("cache_status = 'hit'");
+        } else {
+            equal("cache_status", query.cacheStatus());
+        }
+        // Found through the full-text index (no B-tree index on random ids), then checked exactly.
+        if (query.traceId() != null) {
+            add("id IN (SELECT rowid FROM access_log_text WHERE access_log_text MATCH ?)", column("trace_id", query.traceId()));
+            equal("trace_id", query.traceId());
+        }
+        if (query.requestId() != null) {
+            add("id IN (SELECT rowid FROM access_log_text WHERE access_log_text MATCH ?)", column("request_id", query.requestId()));
+            equal("request_id", query.requestId());
+        }
         if (query.rateLimited() != null) {
             terms.add(query.rateLimited() ? "token_ratelimit_status <> 'pass'"
                     : "(token_ratelimit_status IS NULL OR token_ratelimit_status = 'pass')");
@@ -47,11 +72,15 @@ final class SqlFilter {
             terms.add(query.fallback() ? "fallback_from IS NOT NULL" : "fallback_from IS NULL");
         }
         if (query.minDurationMillis() != null) {
-            // The duration index only pays off when few records are that slow; else walk by time.
-            add(durationByIndex ? "duration_us >= ?" : "+duration_us >= ?", query.minDurationMillis() * 1_000);
+            if (query.minDurationMillis() * 1_000 >= SLOW_MICROS) {
+                terms.add("duration_us >= " + SLOW_MICROS);
+            }
+            add("duration_us >= ?", query.minDurationMillis() * 1_000);
         }
         if (query.text() != null) {
-            add("id IN (SELECT rowid FROM access_log_text WHERE access_log_text MATCH ?)", ftsQuery(query.text()));
+            add(textByProbe ? "EXISTS (SELECT 1 FROM access_log_text WHERE access_log_text MATCH ?"
+                    + " AND access_log_text.rowid = access_log.id)"
+                    : "id IN (SELECT rowid FROM access_log_text WHERE access_log_text MATCH ?)", ftsQuery(query.text()));
         }
     }
 
@@ -75,20 +104,30 @@ final class SqlFilter {
         return parameters;
     }
 
+    /** An exact value as an FTS5 phrase confined to one column. */
+    private static String column(String name, String value) {
+        return name + " : \"" + value.toLowerCase(Locale.ROOT).replace("\"", "\"\"") + "\"";
+    }
+
     /**
-     * The user's words as an FTS5 query that cannot be a syntax error: each word a quoted
-     * phrase matched as a prefix, all of them required.
+     * The user's words as an FTS5 query that cannot be a syntax error: each word a quoted phrase
+     * over path, user agent and errors, all of them required; a word ending in {@code *} matches
+     * as a prefix. Whole words by default: a prefix lists every word it covers at each lookup,
+     * which a page that checks row by row cannot afford for a common prefix.
      */
     static String ftsQuery(String text) {
         StringBuilder query = new StringBuilder();
         for (String word : text.trim().split("\\s+")) {
-            if (word.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            boolean prefix = word.endsWith("*");
+            String bare = prefix ? word.substring(0, word.length() - 1) : word;
+            if (bare.codePoints().noneMatch(Character::isLetterOrDigit)) {
                 continue;
             }
             if (!query.isEmpty()) {
                 query.append(' ');
             }
-            query.append('"').append(word.toLowerCase(Locale.ROOT).replace("\"", "\"\"")).append("\"*");
+            query.append("{path user_agent errors} : \"").append(bare.toLowerCase(Locale.ROOT).replace("\"", "\"\""))
+                    .append(prefix ? "\"*" : "\"");
         }
         return query.toString();
     }

@@ -1,7 +1,6 @@
 package dev.gatehouse.engine.accesslog.store;
 
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 
 /**
  * Counts of durations (microseconds) in log-linear buckets, 8 per power of two, so a percentile
@@ -21,13 +20,6 @@ public final class LatencyHistogram {
     public void record(long micros) {
         counts[bucketOf(Math.max(0, micros))]++;
         total++;
-    }
-
-    public void add(LatencyHistogram other) {
-        for (int i = 0; i < BUCKETS; i++) {
-            counts[i] += other.counts[i];
-        }
-        total += other.total;
     }
 
     /** Adds the counts of a histogram written by {@link #toBytes()}. */
@@ -73,11 +65,6 @@ public final class LatencyHistogram {
             }
         }
         return out.toByteArray();
-    }
-
-    public void clear() {
-        Arrays.fill(counts, 0);
-        total = 0;
     }
 
     static int bucketOf(long micros) {

@@ -57,6 +57,8 @@ final class LogWriter implements Runnable {
         insert = new RecordInsert(connection);
         rollup = new MinuteRollup(connection);
         retention = new Retention(connection, options);
+        // Ends the read transaction the setup opened: an open snapshot would hold back checkpoints.
+        connection.commit();
         databaseBytes = file.sizeOnDisk();
     }
 
@@ -108,6 +110,7 @@ final class LogWriter implements Runnable {
     }
 
     private void writeBatch() {
+        long firstId = insert.lastId();
         try {
             for (AccessRecord record : batch) {
                 insert.insert(record);
@@ -119,6 +122,8 @@ final class LogWriter implements Runnable {
             writtenSinceRetention += batch.size();
         } catch (SQLException e) {
             rollback();
+            insert.rewind(firstId);
+            rollup.discard();
             dropped.addAndGet(batch.size());
             failed("writing " + batch.size() + " access log records failed: " + e.getMessage(), e);
         } finally {

@@ -8,15 +8,36 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 
-/** Binds an {@link AccessRecord} to the access_log row insert, in {@link Schema#COLUMNS} order. */
+/**
+ * Writes an {@link AccessRecord} as an access_log row (columns in {@link Schema#COLUMNS} order)
+ * and its words (path, user agent, errors, trace and request id) into the full-text index under
+ * the same id, which the writer hands out.
+ */
 final class RecordInsert implements AutoCloseable {
 
     private final PreparedStatement insert;
+    private final PreparedStatement text;
+    private long lastId;
 
     RecordInsert(Connection connection) throws SQLException {
         String columns = String.join(", ", Schema.COLUMNS);
-        String marks = "?" + ", ?".repeat(Schema.COLUMNS.size() - 1);
-        this.insert = connection.prepareStatement("INSERT INTO access_log (" + columns + ") VALUES (" + marks + ")");
+        String marks = "?" + ", ?".repeat(Schema.COLUMNS.size());
+        this.insert = connection.prepareStatement("INSERT INTO access_log (id, " + columns + ") VALUES (" + marks + ")");
+        this.text = connection.prepareStatement(
+                "INSERT INTO access_log_text (rowid, path, user_agent, errors, trace_id, request_id) VALUES (?, ?, ?, ?, ?, ?)");
+        try (var statement = connection.createStatement();
+             var max = statement.executeQuery("SELECT coalesce(max(id), 0) FROM access_log")) {
+            lastId = max.next() ? max.getLong(1) : 0;
+        }
+    }
+
+    /** After a rolled back batch: the ids it used are free again. */
+    void rewind(long id) {
+        lastId = id;
+    }
+
+    long lastId() {
+        return lastId;
     }
 
     /** Microseconds since the epoch: the unit of {@code start_us} and of every time filter. */
@@ -25,7 +46,9 @@ final class RecordInsert implements AutoCloseable {
     }
 
     void insert(AccessRecord r) throws SQLException {
+        long id = ++lastId;
         int i = 0;
+        insert.setLong(++i, id);
         insert.setLong(++i, epochMicros(r.startTime()));
         text(++i, r.requestId());
         text(++i, r.traceId());
@@ -65,13 +88,32 @@ final class RecordInsert implements AutoCloseable {
         text(++i, r.safecheckStatus());
         text(++i, r.tokenRatelimitStatus());
         insert.executeUpdate();
+
+        text.setLong(1, id);
+        bind(text, 2, r.path());
+        bind(text, 3, r.userAgent());
+        bind(text, 4, errors(r));
+        bind(text, 5, r.traceId());
+        bind(text, 6, r.requestId());
+        text.executeUpdate();
+    }
+
+    /** The error words of a record: its response code details unless plain "via_upstream", and its transport failure. */
+    private static String errors(AccessRecord r) {
+        String details = "via_upstream".equals(r.responseCodeDetails()) ? null : r.responseCodeDetails();
+        String failure = r.upstreamTransportFailureReason();
+        return details == null ? failure : failure == null ? details : details + " " + failure;
     }
 
     private void text(int index, String value) throws SQLException {
+        bind(insert, index, value);
+    }
+
+    private static void bind(PreparedStatement statement, int index, String value) throws SQLException {
         if (value == null) {
-            insert.setNull(index, Types.VARCHAR);
+            statement.setNull(index, Types.VARCHAR);
         } else {
-            insert.setString(index, value);
+            statement.setString(index, value);
         }
     }
 
@@ -87,5 +129,6 @@ final class RecordInsert implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         insert.close();
+        text.close();
     }
 }

@@ -26,6 +26,7 @@ final class Retention implements AutoCloseable {
     private final PreparedStatement oldestBefore;
     private final PreparedStatement oldest;
     private final PreparedStatement delete;
+    private final PreparedStatement deleteText;
     private final PreparedStatement oldRollups;
     private final Statement pragmas;
     private final DB database;
@@ -39,6 +40,7 @@ final class Retention implements AutoCloseable {
                 "SELECT id FROM access_log WHERE start_us < ? ORDER BY start_us LIMIT ?");
         this.oldest = connection.prepareStatement("SELECT id FROM access_log ORDER BY start_us LIMIT ?");
         this.delete = connection.prepareStatement("DELETE FROM access_log WHERE id = ?");
+        this.deleteText = connection.prepareStatement("DELETE FROM access_log_text WHERE rowid = ?");
         this.oldRollups = connection.prepareStatement("DELETE FROM minute_rollup WHERE dim = ? AND minute < ?");
         this.connection = connection;
         this.pragmas = connection.createStatement();
@@ -92,13 +94,17 @@ final class Retention implements AutoCloseable {
         int count = 0;
         try (ResultSet ids = select.executeQuery()) {
             while (ids.next()) {
-                delete.setLong(1, ids.getLong(1));
+                long id = ids.getLong(1);
+                delete.setLong(1, id);
                 delete.addBatch();
+                deleteText.setLong(1, id);
+                deleteText.addBatch();
                 count++;
             }
         }
         if (count > 0) {
             delete.executeBatch();
+            deleteText.executeBatch();
         }
         return count;
     }
@@ -133,6 +139,7 @@ final class Retention implements AutoCloseable {
         oldestBefore.close();
         oldest.close();
         delete.close();
+        deleteText.close();
         oldRollups.close();
         pragmas.close();
     }

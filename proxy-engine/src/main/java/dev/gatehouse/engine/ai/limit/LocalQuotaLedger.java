@@ -59,6 +59,13 @@ final class LocalQuotaLedger implements QuotaLedger {
                 (old, added) -> old.rolledTo(today).plus(added.dayTokens));
     }
 
+    @Override
+    public void carryOver(QuotaUsage earlier) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        usage.merge(earlier.consumer(), new Usage(today, earlier.dayTokens(), earlier.monthTokens()),
+                (old, added) -> old.rolledTo(today).plus(added));
+    }
+
     private static LimitVerdict verdict(LimitCheck check, long used, long estimate, long quota,
                                         Instant now, LocalDate reset, LimitVerdict passSoFar) {
         long remaining = Math.max(0, quota - used);
@@ -86,6 +93,10 @@ final class LocalQuotaLedger implements QuotaLedger {
 
         Usage plus(long tokens) {
             return new Usage(day, dayTokens + tokens, monthTokens + tokens);
+        }
+
+        Usage plus(Usage other) {
+            return new Usage(day, dayTokens + other.dayTokens, monthTokens + other.monthTokens);
         }
     }
 }

@@ -22,6 +22,14 @@ public interface QuotaLedger {
     /** Adds the tokens a finished request used. Fire and forget. */
     void record(String consumer, long tokens);
 
+    /**
+     * Adds what a consumer used earlier in this day and month, before this process started (read
+     * back from the access log), so that a restart does not hand out a fresh quota. A ledger
+     * shared by a cluster keeps its own totals and ignores this.
+     */
+    default void carryOver(QuotaUsage usage) {
+    }
+
     /** A ledger in this process's memory, periods from {@code clock} in UTC. */
     static QuotaLedger local(Clock clock) {
         return new LocalQuotaLedger(clock);

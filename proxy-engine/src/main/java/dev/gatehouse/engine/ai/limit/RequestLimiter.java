@@ -30,6 +30,11 @@ public final class RequestLimiter {
         this.quotas = requireNonNull(quotas, "quotas");
     }
 
+    /** Adds a consumer's earlier usage in this day and month to the quota ledger (see {@link QuotaLedger#carryOver}). */
+    public void carryOver(QuotaUsage usage) {
+        quotas.carryOver(usage);
+    }
+
     /**
      * Decides whether the request may go on. With local limiters the stage is already complete;
      * the caller reads {@link Admission#verdict()} and, when admitted, completes it at the end.

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -30,12 +29,15 @@ class AccessLogQueriesIntegrationTest {
     static Path dir;
     static AccessLogStore store;
     static AccessLogQueries queries;
+    /** Looks search words up row by row whatever their count, the way pages do for common words. */
+    static AccessLogQueries probing;
     static LogDataset data;
 
     @BeforeAll
     static void fill() throws Exception {
         store = AccessLogStore.open(StoreOptions.defaults(dir.resolve("log.db")));
         queries = AccessLogQueries.over(store);
+        probing = new AccessLogQueries(new ReaderPool(store::openReader, 1), 0);
         data = LogDataset.generate(3_000, 42);
         data.writeTo(store);
     }
@@ -43,6 +45,7 @@ class AccessLogQueriesIntegrationTest {
     @AfterAll
     static void close() throws Exception {
         queries.close();
+        probing.close();
         store.close();
     }
 
@@ -82,7 +85,7 @@ class AccessLogQueriesIntegrationTest {
                 filter("request id", LogQuery.builder().requestId("r-99").build(), r -> r.requestId().equals("r-99")),
                 filter("text in the path", LogQuery.builder().text("embeddings").build(),
                         r -> r.path().contains("embeddings")),
-                filter("text in the user agent, as a prefix", LogQuery.builder().text("cur").build(),
+                filter("text in the user agent, as a prefix", LogQuery.builder().text("cur*").build(),
                         r -> r.userAgent().startsWith("curl")),
                 filter("text in the errors", LogQuery.builder().text("closed connection").build(),
                         r -> r.upstreamTransportFailureReason() != null),
@@ -104,10 +107,13 @@ class AccessLogQueriesIntegrationTest {
                                                                      Predicate<AccessRecord> expected) throws Exception {
         List<String> expectedIds = data.newestFirst(expected);
         assertThat(expectedIds).as("the dataset exercises this filter").isNotEmpty();
-        assertThat(allPages(query, 50)).containsExactlyElementsOf(expectedIds);
+        assertThat(allPages(queries, query, 50)).containsExactlyElementsOf(expectedIds);
+        if (query.text() != null) {
+            assertThat(allPages(probing, query, 50)).containsExactlyElementsOf(expectedIds);
+        }
     }
 
-    private static List<String> allPages(LogQuery query, int size) throws Exception {
+    private static List<String> allPages(AccessLogQueries queries, LogQuery query, int size) throws Exception {
         List<String> ids = new ArrayList<>();
         LogCursor cursor = null;
         do {
@@ -171,14 +177,15 @@ class AccessLogQueriesIntegrationTest {
     }
 
     @Test
+    void searchWordsMatchWholeWordsUnlessTheyEndInAStar() throws Exception {
+        assertThat(queries.page(LogQuery.builder().text("cur").build(), null, 10).entries()).isEmpty();
+        assertThat(probing.page(LogQuery.builder().text("cur").build(), null, 10).entries()).isEmpty();
+        assertThat(queries.page(LogQuery.builder().text("curl").build(), null, 10).entries()).hasSize(10);
+    }
+
+    @Test
     void aPageSizeOutOfRangeIsRefusedWithTheLimit() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> queries.page(LogQuery.all(), null, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 1000");
-    }
-
-    static Set<String> idsOf(List<LogEntry> entries) {
-        Set<String> ids = new HashSet<>();
-        entries.forEach(e -> ids.add(e.record().requestId()));
-        return ids;
     }
 }

@@ -18,6 +18,7 @@ class LogQueryTest {
 
     @Test
     void searchTextBecomesQuotedPrefixPhrasesThatCannotBreakTheQuery() {
-        assertThat(SqlFilter.ftsQuery("Upstream  \"reset\" / v1/chat")).isEqualTo("\"upstream\"* \"\"\"reset\"\"\"* \"v1/chat\"*");
+        assertThat(SqlFilter.ftsQuery("Upstream  \"reset\" / v1/chat*")).isEqualTo("{path user_agent errors} : \"upstream\""
+                + " {path user_agent errors} : \"\"\"reset\"\"\" {path user_agent errors} : \"v1/chat\"*");
     }
 }

@@ -54,6 +54,20 @@ class LocalQuotaLedgerTest {
     }
 
     @Test
+    void usageCarriedOverFromAnEarlierRunCountsWithWhatIsRecordedNow() {
+        ConsumerLimits both = new ConsumerLimits(null, null, 1000L, 1500L);
+        ledger.record("alice", 100);
+
+        ledger.carryOver(new QuotaUsage("alice", 800, 1300));
+
+        assertThat(check("alice", both, 100).passed()).isTrue();
+        assertThat(check("alice", both, 101).logValue()).isEqualTo("quota:day");
+        clock.advance(Duration.ofHours(2)); // the 15th: the day starts over, the month does not
+        assertThat(check("alice", both, 100).passed()).isTrue();
+        assertThat(check("alice", both, 101).logValue()).isEqualTo("quota:month");
+    }
+
+    @Test
     void theDayResetsWhileTheMonthKeepsCounting() {
         ConsumerLimits both = new ConsumerLimits(null, null, 1000L, 1500L);
         ledger.record("alice", 1000);
