@@ -58,6 +58,9 @@ public final class RoutesViewModel {
     private final ReadOnlyObjectWrapper<List<String>> importErrors =
             new ReadOnlyObjectWrapper<>(this, "importErrors", List.of());
     private final ObservableList<ConfigVersion> versions = FXCollections.observableArrayList();
+    // One wrapper for everyone: a wrapper listens to the list weakly, so one made per call could
+    // be collected together with the listeners put on it.
+    private final ObservableList<ConfigVersion> readOnlyVersions = FXCollections.unmodifiableObservableList(versions);
     private final ObjectProperty<ItemRef> selection = new SimpleObjectProperty<>(this, "selection");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
 
@@ -383,7 +386,7 @@ public final class RoutesViewModel {
 
     /** Kept versions for rollback, newest first. */
     public ObservableList<ConfigVersion> versions() {
-        return FXCollections.unmodifiableObservableList(versions);
+        return readOnlyVersions;
     }
 
     public ReadOnlyObjectProperty<Topology> topologyProperty() {
