@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
- * The {@code gatehouse} command: {@code serve}, {@code validate}, and (once the console exists)
- * the console itself. Plain {@code gatehouse} starts the demo gateway for now.
+ * The {@code gatehouse} command: plain {@code gatehouse} opens the desktop console with the engine
+ * embedded; {@code serve} runs the engine headless; {@code validate} and {@code keygen} help with configs.
  */
 public final class Main {
 
@@ -13,12 +13,13 @@ public final class Main {
             Usage: gatehouse [COMMAND] [OPTIONS]
 
             Commands:
+              console    open the desktop console with the gateway embedded (the default)
               serve      run the gateway headless (gatehouse serve --help)
               validate   check a config file and list every error (gatehouse validate --help)
               keygen     make an API key for a consumer of the AI routes (gatehouse keygen --help)
 
-            With no command, gatehouse serves the demo environment (simulated LLM backends)
-            on 127.0.0.1:8080. The desktop console will open here once it exists.
+            With no command, gatehouse opens the console; the first time it serves the demo
+            environment (simulated LLM backends with traffic) on 127.0.0.1:8080.
 
             Options:
               -h, --help     show this help
@@ -39,11 +40,12 @@ public final class Main {
 
     /** Runs a command; returns its exit status, or {@link ServeCommand#KEEP_RUNNING} while serving. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0) {
-            return new ServeCommand(out, err).run(new String[] {"--demo"});
+        if (args.length == 0 || args[0].startsWith("--") && !args[0].equals("--help") && !args[0].equals("--version")) {
+            return ConsoleCommand.forThisProcess(out, err).run(args);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
+            case "console" -> ConsoleCommand.forThisProcess(out, err).run(rest);
             case "serve" -> new ServeCommand(out, err).run(rest);
             case "validate" -> new ValidateCommand(out, err).run(rest);
             case "keygen" -> new KeygenCommand(out, err, new java.security.SecureRandom()).run(rest);

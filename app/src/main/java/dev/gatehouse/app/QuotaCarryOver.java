@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,9 +45,17 @@ final class QuotaCarryOver {
         return usage;
     }
 
+    /** Tokens charged per consumer: a cache hit's record carries the cached usage, but the quota was not charged for it. */
     private static Map<String, Long> tokens(AccessLogQueries log, long from, long to) throws SQLException {
-        List<TopEntry> consumers = log.top(LogQuery.builder().between(from, to).build(), TopDimension.CONSUMER,
-                TopOrder.TOKENS, ALL);
-        return consumers.stream().collect(Collectors.toMap(TopEntry::name, e -> e.inputTokens() + e.outputTokens()));
+        Map<String, Long> charged = sum(log.top(LogQuery.builder().between(from, to).build(), TopDimension.CONSUMER,
+                TopOrder.TOKENS, ALL));
+        sum(log.top(LogQuery.builder().between(from, to).cacheStatus("hit").build(), TopDimension.CONSUMER,
+                TopOrder.TOKENS, ALL)).forEach((consumer, cached) -> charged.merge(consumer, -cached, Long::sum));
+        return charged;
+    }
+
+    private static Map<String, Long> sum(List<TopEntry> consumers) {
+        return consumers.stream().collect(Collectors.toMap(TopEntry::name, e -> e.inputTokens() + e.outputTokens(),
+                Long::sum, HashMap::new));
     }
 }

@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+
 /** The module rules of ARCHITECTURE.md, checked on the compiled classes. */
 class ArchitectureTest {
 
@@ -25,6 +28,38 @@ class ArchitectureTest {
     void engineDependsOnNeitherTheConsoleNorTheApp() {
         noClasses().that().resideInAPackage("dev.gatehouse.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.gatehouse.ui..", "dev.gatehouse.app..")
+                .check(GATEHOUSE);
+    }
+
+    /**
+     * The console reaches the engine only through its public API: the admin control and its records
+     * (with the health state and store figures they carry), the config model, telemetry's value
+     * records and the access log's query records. Never the server, routing, upstreams or the engine class itself.
+     */
+    @Test
+    void consoleUsesOnlyTheEnginesPublicApi() {
+        DescribedPredicate<JavaClass> publicApi = new DescribedPredicate<>("the engine's public API") {
+            @Override
+            public boolean test(JavaClass type) {
+                String pkg = type.getPackageName();
+                return pkg.startsWith("dev.gatehouse.engine.admin")
+                        || pkg.equals("dev.gatehouse.engine.config")
+                        || pkg.equals("dev.gatehouse.engine.accesslog.query") && type.isRecord()
+                        || pkg.startsWith("dev.gatehouse.engine.telemetry") && (type.isRecord() || type.isEnum())
+                        || type.getName().equals("dev.gatehouse.engine.accesslog.store.StoreStats")
+                        || type.getName().equals("dev.gatehouse.engine.health.HealthState");
+            }
+        };
+        noClasses().that().resideInAPackage("dev.gatehouse.ui..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.gatehouse.engine..")
+                        .and(DescribedPredicate.not(publicApi)))
+                .check(GATEHOUSE);
+    }
+
+    @Test
+    void consoleDependsNotOnTheApp() {
+        noClasses().that().resideInAPackage("dev.gatehouse.ui..")
+                .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.app..")
                 .check(GATEHOUSE);
     }
 }

@@ -72,6 +72,44 @@ class QuotaCarryOverIntegrationTest {
         assertThat(chat()).as("still used up after the restart").isEqualTo(429);
     }
 
+    @Test
+    void cacheHitsBeforeARestartAreNotChargedAfterIt() throws Exception {
+        backend = new LlmBackendSimulator(SimulatorOptions.builder().models("m").host("127.0.0.1").port(0).build()).start();
+        ApiKeyHash hash = ApiKeyHash.of(key, new SecureRandom());
+        Path file = dir.resolve("gateway.json");
+        String config = """
+                {"pools": [{"name": "p", "healthCheck": {"enabled": false}, "endpoints": [{"host": "127.0.0.1", "port": %d}]}],
+                 "routes": [{"name": "chat", "pool": "p", "match": {"path": {"kind": "exact", "value": "/v1/chat/completions"}},
+                             "ai": {"requireKey": true, "cache": {"ttl": "10m"}}}],
+                 "consumers": [{"name": "team-a", "keys": [{"salt": "%s", "sha256": "%s"}], "limits": {"tokensPerDay": %d}}]}
+                """;
+        Files.writeString(file, config.formatted(backend.port(), hash.salt(), hash.hash(), 1_000_000));
+        start(file);
+        HttpResponse<String> first = send("hello there");
+        for (int i = 0; i < 4; i++) {
+            assertThat(send("hello there").statusCode()).isEqualTo(200);
+        }
+        assertThat(gateway.gateway().control().metrics().total().cacheHits()).as("answered from the cache").isEqualTo(4);
+        long charged = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.body()).at("/usage/total_tokens").asLong();
+        gateway.stop();
+        gateway = null;
+
+        // Room for the one charged answer and one more, not for the four cached ones as well.
+        Files.writeString(file, config.formatted(backend.port(), hash.salt(), hash.hash(), 3 * charged));
+        start(file);
+
+        assertThat(charged).isPositive();
+        assertThat(send("something else").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> send(String prompt) throws Exception {
+        int port = gateway.gateway().engine().addresses().get(0).getPort();
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                        + prompt + "\"}]}")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private void start(Path file) throws Exception {
         CommandLine line = CommandLine.parse(new String[] {"--config", file.toString(), "--listen", "127.0.0.1:0",
                 "--admin-listen", "127.0.0.1:0", "--home", dir.resolve("home").toString()},

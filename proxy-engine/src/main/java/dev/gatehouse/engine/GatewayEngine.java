@@ -26,6 +26,7 @@ import dev.gatehouse.engine.telemetry.backend.MetricsFetcher;
 import dev.gatehouse.engine.upstream.PoolBuilder;
 import dev.gatehouse.engine.upstream.UpstreamPool;
 
+import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway engine as a whole: serves one validated config snapshot at a time and swaps it
@@ -55,6 +57,7 @@ public final class GatewayEngine implements AutoCloseable {
     private final AiServices aiServices = AiServices.local();
     private final BackendMetrics backendMetrics = new BackendMetrics(Clock.systemUTC());
     private final ScheduledExecutorService scrapeExecutor;
+    private final EventLoopGroup scrapeLoop;
     private final LocalGpuMonitor localGpus;
     private BackendScraper scraper;
     private volatile EngineSnapshot snapshot;
@@ -71,6 +74,9 @@ public final class GatewayEngine implements AutoCloseable {
         // Scrapes resolve host names and parse pages here, never on an event loop.
         this.scrapeExecutor = Executors.newSingleThreadScheduledExecutor(
                 new DefaultThreadFactory("gatehouse-metrics-scrape", true));
+        // Its own loop: a metrics page (up to 8 MiB, perhaps gzipped) is decoded where it is read,
+        // which must not hold up the requests on the workers.
+        this.scrapeLoop = options.transport().newGroup(1, "gatehouse-metrics-io");
         this.localGpus = LocalGpuMonitor.start(LocalGpuMonitor.NVIDIA_SMI, LocalGpuMonitor.DEFAULT_INTERVAL,
                 Clock.systemUTC(), backendMetrics::updateLocalGpus);
     }
@@ -127,7 +133,7 @@ public final class GatewayEngine implements AutoCloseable {
         }
         List<UpstreamPool> pools = current.config().pools().stream().map(p -> current.pool(p.name())).toList();
         backendMetrics.track(pools);
-        scraper = BackendScraper.start(pools, MetricsFetcher.http(server.workers(), options.transport().clientChannel()),
+        scraper = BackendScraper.start(pools, MetricsFetcher.http(scrapeLoop, options.transport().clientChannel()),
                 Scheduler.of(scrapeExecutor), backendMetrics, Clock.systemUTC(), options.ticker());
     }
 
@@ -215,6 +221,7 @@ public final class GatewayEngine implements AutoCloseable {
             scraper.close();
         }
         scrapeExecutor.shutdownNow();
+        scrapeLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         localGpus.close();
     }
 }

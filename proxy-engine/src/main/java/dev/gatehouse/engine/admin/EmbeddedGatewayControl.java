@@ -150,9 +150,19 @@ public final class EmbeddedGatewayControl implements GatewayControl {
         return query(q -> q.page(request.query(), request.after(), request.size()));
     }
 
+    /** The longest range of per-minute figures one call returns (a month of minutes is 44,640 points). */
+    static final Duration MAX_MINUTES_RANGE = Duration.ofDays(31);
+
     @Override
     public List<MinuteAggregate> logMinutes(LogQuery query) {
-        return query(q -> q.perMinute(query));
+        long to = query.toMillis() != null ? query.toMillis() : clock.millis();
+        long from = query.fromMillis() != null ? query.fromMillis() : to - Duration.ofDays(1).toMillis();
+        if (to - from > MAX_MINUTES_RANGE.toMillis()) {
+            throw new ControlException(ControlException.Kind.BAD_REQUEST, "per-minute figures cover at most "
+                    + MAX_MINUTES_RANGE.toDays() + " days; narrow fromMillis/toMillis");
+        }
+        LogQuery bounded = query.toBuilder().between(from, to).build();
+        return query(q -> q.perMinute(bounded));
     }
 
     @Override

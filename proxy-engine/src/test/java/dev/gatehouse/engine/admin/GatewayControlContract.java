@@ -261,7 +261,8 @@ public abstract class GatewayControlContract {
         send("/alpha/1", "/beta/1", "/beta/2");
         awaitWritten(3);
 
-        List<MinuteAggregate> minutes = control.logMinutes(LogQuery.all());
+        long now = System.currentTimeMillis(); // records carry the real time, not the fixture's clock
+        List<MinuteAggregate> minutes = control.logMinutes(LogQuery.builder().between(now - 3_600_000, now + 60_000).build());
         List<TopEntry> routes = control.logTop(new TopRequest(LogQuery.all(), TopDimension.ROUTE, TopOrder.REQUESTS, 5));
 
         assertThat(minutes.stream().mapToLong(MinuteAggregate::requests).sum()).isEqualTo(3);
@@ -292,6 +293,17 @@ public abstract class GatewayControlContract {
         assertThat(csvLines).hasSize(4);
         assertThat(csvLines.get(0)).contains("request_id");
         assertThat(csvLines.subList(1, 4)).anySatisfy(line -> assertThat(line).contains("/alpha/1"));
+    }
+
+    @Test
+    void perMinuteFiguresCoverAtMostAMonth() {
+        long now = System.currentTimeMillis();
+
+        ControlException e = catchThrowableOfType(ControlException.class, () -> control.logMinutes(
+                LogQuery.builder().between(now - Duration.ofDays(32).toMillis(), now).build()));
+
+        assertThat(e.kind()).isEqualTo(ControlException.Kind.BAD_REQUEST);
+        assertThat(e.getMessage()).contains("31 days");
     }
 
     @Test

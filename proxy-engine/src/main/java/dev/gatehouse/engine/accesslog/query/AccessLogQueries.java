@@ -35,7 +35,7 @@ public final class AccessLogQueries implements AutoCloseable {
     }
 
     public static AccessLogQueries over(AccessLogStore store) {
-        return new AccessLogQueries(new ReaderPool(store::openReader, 4), PROBE_ABOVE);
+        return new AccessLogQueries(new ReaderPool(store::openReader, store::generation, 4), PROBE_ABOVE);
     }
 
     /** Up to {@code size} records matching {@code query}, newest first, after {@code after} (null: from the newest). */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,7 +20,7 @@ public final class AccessLogStore implements AccessRecordSink, AutoCloseable {
 
     private final StoreOptions options;
     private final DatabaseFile file;
-    private final ArrayBlockingQueue<AccessRecord> queue;
+    private final RecordQueue queue;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final LogWriter writer;
@@ -31,7 +30,7 @@ public final class AccessLogStore implements AccessRecordSink, AutoCloseable {
     private AccessLogStore(StoreOptions options) throws SQLException {
         this.options = options;
         this.file = new DatabaseFile(options.file(), options.clock(), options.listener());
-        this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+        this.queue = new RecordQueue(options.queueCapacity());
         this.writer = new LogWriter(queue, options, file, written, dropped);
         this.thread = Thread.ofPlatform().name("access-log-writer").daemon().unstarted(writer);
         thread.start();
@@ -73,6 +72,11 @@ public final class AccessLogStore implements AccessRecordSink, AutoCloseable {
         return file.path();
     }
 
+    /** Changes when a corrupt file is replaced by a new one: readers opened before must be closed. */
+    public int generation() {
+        return file.generation();
+    }
+
     /** A new read-only connection for queries; the caller closes it. */
     public Connection openReader() throws SQLException {
         return file.openReader();
@@ -88,8 +92,6 @@ public final class AccessLogStore implements AccessRecordSink, AutoCloseable {
         writer.close();
         thread.join();
         // Offered in the instant between the closed check and the writer's last look: not written.
-        int left = queue.size();
-        queue.clear();
-        dropped.addAndGet(left);
+        dropped.addAndGet(queue.clear());
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -31,7 +32,9 @@ final class DatabaseFile {
     private final Path path;
     private final Clock clock;
     private final StoreListener listener;
-    private int setAside;
+    // Written by the writer thread, read by query threads.
+    private volatile int setAside;
+    private volatile int generation;
 
     DatabaseFile(Path path, Clock clock, StoreListener listener) {
         this.path = path.toAbsolutePath();
@@ -47,6 +50,11 @@ final class DatabaseFile {
         return setAside;
     }
 
+    /** Changes whenever the file is replaced by a new one: connections opened before read the old file. */
+    int generation() {
+        return generation;
+    }
+
     /** The writer's connection: checked (quick_check) when the file exists, replaced if it is corrupt. */
     Connection openWriter() throws SQLException {
         if (Files.exists(path)) {
@@ -55,6 +63,7 @@ final class DatabaseFile {
                 moveAside(problem);
             }
         }
+        createOwnerOnly();
         Connection connection = connect();
         try (Statement statement = connection.createStatement()) {
             // First: it only takes in a file with no page written yet, and WAL mode writes one.
@@ -93,7 +102,7 @@ final class DatabaseFile {
     }
 
     /** Why the existing file cannot be used, or null if it can. */
-    private String problemWith() {
+    private String problemWith() throws SQLException {
         // Checked before SQLite opens it: SQLite would discard the -wal next to a file that is
         // not a database, and that might be all that is left of the records.
         String header = headerProblem();
@@ -110,7 +119,27 @@ final class DatabaseFile {
                 return "ok".equals(verdict) ? null : "quick_check: " + verdict;
             }
         } catch (SQLException e) {
-            return e.getMessage();
+            // Only a verdict on the file moves it aside; busy, locked, unreadable or out of memory
+            // says nothing about the records in it, and is the caller's error to see.
+            if (LogWriter.isCorruption(e)) {
+                return e.getMessage();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A new database file readable by its owner only: it holds client addresses, paths and
+     * consumer names. SQLite gives its -wal and -shm files the database file's permissions.
+     */
+    private void createOwnerOnly() throws SQLException {
+        if (Files.exists(path) || !path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (IOException e) {
+            throw new SQLException("cannot create the access log " + path + ": " + e.getMessage(), e);
         }
     }
 
@@ -147,6 +176,7 @@ final class DatabaseFile {
             throw new UncheckedIOException("could not move the corrupt access log " + path + " aside", e);
         }
         setAside++;
+        generation++;
         listener.fileSetAside(path, target, reason);
     }
 

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LogWriter implements Runnable {
 
-    private final BlockingQueue<AccessRecord> queue;
+    private final RecordQueue queue;
     private final StoreOptions options;
     private final DatabaseFile file;
     private final AtomicLong written;
@@ -40,7 +39,7 @@ final class LogWriter implements Runnable {
     private long nextRetentionNanos;
     private int writtenSinceRetention;
 
-    LogWriter(BlockingQueue<AccessRecord> queue, StoreOptions options, DatabaseFile file, AtomicLong written,
+    LogWriter(RecordQueue queue, StoreOptions options, DatabaseFile file, AtomicLong written,
               AtomicLong dropped) throws SQLException {
         this.queue = queue;
         this.options = options;
@@ -82,6 +81,11 @@ final class LogWriter implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            // Nothing is written after this: say so, rather than let records pile up unexplained.
+            lastError = "the access log writer stopped: " + e;
+            options.listener().writeFailed(lastError);
+            throw e;
         } finally {
             closeQuietly();
         }
@@ -120,7 +124,7 @@ final class LogWriter implements Runnable {
             commit();
             written.addAndGet(batch.size());
             writtenSinceRetention += batch.size();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             rollback();
             insert.rewind(firstId);
             rollup.discard();
@@ -150,7 +154,7 @@ final class LogWriter implements Runnable {
             retentionDeleted += deleted;
             // A full step means there is more: take the next one after the next batch, not later.
             nextRetentionNanos = deleted >= limit ? now : now + retentionEveryNanos;
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             rollback();
             nextRetentionNanos = now + retentionEveryNanos;
             failed("access log retention failed: " + e.getMessage(), e);
@@ -171,7 +175,7 @@ final class LogWriter implements Runnable {
         }
     }
 
-    private void failed(String message, SQLException cause) {
+    private void failed(String message, Exception cause) {
         lastError = message;
         options.listener().writeFailed(message);
         if (isCorruption(cause)) {
@@ -186,7 +190,7 @@ final class LogWriter implements Runnable {
         }
     }
 
-    private static boolean isCorruption(SQLException cause) {
+    static boolean isCorruption(Exception cause) {
         if (!(cause instanceof SQLiteException sqlite)) {
             return false;
         }

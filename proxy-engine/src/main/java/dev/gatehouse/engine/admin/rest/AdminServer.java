@@ -12,6 +12,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.flow.FlowControlHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
@@ -38,6 +39,9 @@ public final class AdminServer implements AutoCloseable {
     private final ExecutorService blocking;
     private final Channel listener;
 
+    /** A connection on which nothing is read or written for this long is closed (a long export keeps writing). */
+    private static final int IDLE_SECONDS = 120;
+
     private AdminServer(Builder builder) throws InterruptedException {
         Transport transport = Transport.nio();
         this.loop = transport.newGroup(1, "gatehouse-admin-io");
@@ -47,7 +51,8 @@ public final class AdminServer implements AutoCloseable {
         pool.allowCoreThreadTimeOut(true);
         this.blocking = pool;
         AdminResponses responses = new AdminResponses(AdminJson.mapper());
-        AdminHandler handler = new AdminHandler(builder.control, new BearerToken(builder.token),
+        BearerToken token = new BearerToken(builder.token);
+        AdminHandler handler = new AdminHandler(builder.control, token,
                 builder.metrics != null ? builder.metrics : MetricsSource.engineGauges(builder.control), blocking);
         try {
             this.listener = new ServerBootstrap()
@@ -58,7 +63,10 @@ public final class AdminServer implements AutoCloseable {
                         protected void initChannel(SocketChannel ch) {
                             // FlowControlHandler holds back requests decoded together (pipelined) while
                             // one is answered: the handler turns auto-read off until its answer is out.
-                            ch.pipeline().addLast(new HttpServerCodec(), new BodyTooLarge(builder.maxBodyBytes, responses),
+                            // The idle timeout and the token check before the body is collected keep
+                            // callers without the token from holding connections and buffers.
+                            ch.pipeline().addLast(new IdleStateHandler(0, 0, IDLE_SECONDS), new HttpServerCodec(),
+                                    new TokenGate(token, responses), new BodyTooLarge(builder.maxBodyBytes, responses),
                                     new FlowControlHandler(), handler);
                         }
                     })

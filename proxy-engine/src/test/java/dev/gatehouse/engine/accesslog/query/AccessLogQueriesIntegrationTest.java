@@ -37,7 +37,7 @@ class AccessLogQueriesIntegrationTest {
     static void fill() throws Exception {
         store = AccessLogStore.open(StoreOptions.defaults(dir.resolve("log.db")));
         queries = AccessLogQueries.over(store);
-        probing = new AccessLogQueries(new ReaderPool(store::openReader, 1), 0);
+        probing = new AccessLogQueries(new ReaderPool(store::openReader, store::generation, 1), 0);
         data = LogDataset.generate(3_000, 42);
         data.writeTo(store);
     }

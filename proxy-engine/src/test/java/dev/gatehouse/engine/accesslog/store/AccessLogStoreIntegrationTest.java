@@ -9,7 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -49,6 +51,17 @@ class AccessLogStoreIntegrationTest {
             LogEntry entry = queries.page(LogQuery.all(), null, 10).entries().get(0);
             assertThat(entry.record()).isEqualTo(written);
         }
+    }
+
+    @Test
+    void onlyItsOwnerCanReadTheDatabaseAndItsWriteAheadLog() throws Exception {
+        Path file = dir.resolve("log.db");
+        AccessLogStore store = open(StoreOptions.defaults(file));
+        store.accept(record().build());
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.stats().written() == 1);
+
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(dir.resolve("log.db-wal"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test

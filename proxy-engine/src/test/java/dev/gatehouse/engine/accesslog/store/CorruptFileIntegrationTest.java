@@ -5,6 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.RandomAccessFile;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.gatehouse.engine.testing.RecordBuilder.record;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** A database file that is not one, or is damaged, is moved aside with a UTC stamp and a new one started. */
@@ -47,6 +52,27 @@ class CorruptFileIntegrationTest {
 
             store.accept(record().build());
             await().atMost(Duration.ofSeconds(5)).until(() -> store.stats().written() == 1);
+        }
+    }
+
+    @Test
+    void aHealthyDatabaseThatIsBusyIsNotSetAsideButTheOpenFails() throws Exception {
+        Path file = dir.resolve("access-log.db");
+        try (AccessLogStore store = AccessLogStore.open(options(file))) {
+            store.accept(record().build());
+        }
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement lock = other.createStatement()) {
+            lock.execute("PRAGMA locking_mode = EXCLUSIVE");
+            lock.execute("BEGIN EXCLUSIVE");
+
+            assertThatThrownBy(() -> AccessLogStore.open(options(file))).isInstanceOf(SQLException.class);
+
+            assertThat(heard).isEmpty();
+            assertThat(dir).isDirectoryNotContaining("glob:**corrupt*");
+        }
+        try (AccessLogStore store = AccessLogStore.open(options(file))) {
+            assertThat(store.stats().filesSetAside()).isZero();
         }
     }
 

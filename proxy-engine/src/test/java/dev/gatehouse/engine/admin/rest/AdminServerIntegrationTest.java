@@ -70,6 +70,20 @@ class AdminServerIntegrationTest {
     }
 
     @Test
+    void aCallerWithoutTheTokenIsRefusedOnTheHeadBeforeSendingItsBody() throws Exception {
+        try (RawHttp http = new RawHttp(server.address())) {
+            // Announces a body far over the limit and sends none of it: the 401 must not wait for it.
+            http.send("POST " + AdminPaths.APPLY + " HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100000000\r\n\r\n");
+
+            RawHttp.Response response = http.readResponse();
+
+            assertThat(response.status()).isEqualTo(401);
+            assertThat(http.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
     void theRightTokenIsAdmittedWhateverTheSchemesCase() throws Exception {
         RawHttp.Response response = send("GET " + AdminPaths.STATUS + " HTTP/1.1\r\nHost: a\r\nAuthorization: bearer "
                 + TOKEN + "\r\n\r\n");

@@ -1,0 +1,33 @@
+package dev.gatehouse.ui.shell;
+
+import dev.gatehouse.ui.settings.SettingsView;
+
+import java.util.List;
+
+/** The one place where the console's pages are registered, in sidebar order. */
+public final class Pages {
+
+    public static final String ROUTES = "routes";
+    public static final String WIZARD = "wizard";
+    public static final String DASHBOARD = "dashboard";
+    public static final String LOGS = "logs";
+    public static final String SETTINGS = "settings";
+
+    private Pages() {
+    }
+
+    /** Every page; those not built yet show a placeholder that says so. */
+    public static List<PageEntry> all() {
+        return List.of(
+                new PageEntry(ROUTES, "Routes & Pools", "fth-share-2", context -> PlaceholderPage.comingLater(
+                        "Routes & Pools", "Edit routes, pools and endpoints visually and apply them live.")),
+                new PageEntry(WIZARD, "Wizard", "fth-compass", context -> PlaceholderPage.comingLater(
+                        "Wizard", "Connect a VPC to a ModelArts resource pool and turn its endpoints into a pool.")),
+                new PageEntry(DASHBOARD, "Dashboard", "fth-activity", context -> PlaceholderPage.comingLater(
+                        "Dashboard", "QPS, tokens, latency and GPU load, live.")),
+                new PageEntry(LOGS, "Logs", "fth-list", context -> PlaceholderPage.comingLater(
+                        "Logs", "Find what happened to a request, a consumer or a model.")),
+                new PageEntry(SETTINGS, "Settings", "fth-settings",
+                        context -> Page.of(new SettingsView(context.settings()).root())));
+    }
+}
