@@ -1,5 +1,7 @@
 package dev.gatehouse.ui.routes;
 
+import dev.gatehouse.engine.health.HealthState;
+
 import java.util.Locale;
 
 /**
@@ -23,14 +25,16 @@ public enum EndpointHealth {
         this.color = color;
     }
 
-    /** The engine's health state by its name ({@code HealthState.name()}); unknown names read as not running. */
-    public static EndpointHealth ofEngineState(String state) {
-        for (EndpointHealth health : values()) {
-            if (health != NOT_RUNNING && health.name().equals(state)) {
-                return health;
-            }
-        }
-        return NOT_RUNNING;
+    /** How the topology shows the engine's {@code state}. */
+    public static EndpointHealth of(HealthState state) {
+        return switch (state) {
+            case HEALTHY -> HEALTHY;
+            case RAMPING_UP -> RAMPING_UP;
+            case HALF_OPEN -> HALF_OPEN;
+            case EJECTED -> EJECTED;
+            case DOWN -> DOWN;
+            case DRAINING -> DRAINING;
+        };
     }
 
     /** Whether the endpoint takes new requests in this state. */

@@ -118,7 +118,12 @@ final class PropertyForm extends VBox {
         rows.heading("Circuit breaker (outlier detection)");
         recordFields("outlier", pool.outlier(), null, outlier -> model.setCircuitBreaker(name, outlier));
         rows.heading("Endpoints");
-        rows.text("endpoints", "Add host:port", "", v -> model.addEndpoint(name, v));
+        // The pool stays selected, so that several endpoints can be added one after the other.
+        rows.text("endpoints", "Add host:port", "", v -> {
+            if (model.addEndpoint(name, v)) {
+                model.selectionProperty().set(ItemRef.pool(name));
+            }
+        });
     }
 
     private void endpoint(EndpointConfig endpoint) {

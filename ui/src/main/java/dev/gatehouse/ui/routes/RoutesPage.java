@@ -1,14 +1,14 @@
 package dev.gatehouse.ui.routes;
 
 import dev.gatehouse.engine.admin.GatewayControl;
+import dev.gatehouse.ui.shell.Page;
+import dev.gatehouse.ui.shell.ShellContext;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.scene.Node;
 import javafx.util.Duration;
@@ -16,25 +16,14 @@ import javafx.util.Duration;
 /**
  * The Routes &amp; Pools page as the shell uses it: its node, the 1 Hz topology refresh that runs
  * while it is shown, whether the draft has unsaved changes, and the Ctrl+S / Ctrl+Z / Ctrl+F
- * commands. Its methods match the shell's {@code Page} so that it can implement it once merged.
+ * commands. Register it with {@code context -> RoutesPage.of(context)}.
  */
-public final class RoutesPage {
+public final class RoutesPage implements Page {
 
     private final RoutesViewModel model;
     private final RoutesView view;
     private final Timeline refresh;
     private boolean loaded;
-
-    /** Live QPS from the engine's telemetry, engine calls on virtual threads, results on the FX thread. */
-    public RoutesPage(GatewayControl control) {
-        this(control, QpsSource.fromSnapshots(control::metrics));
-    }
-
-    /** Engine calls on virtual threads, results on the FX thread. */
-    public RoutesPage(GatewayControl control, QpsSource qps) {
-        this(control, qps, Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("routes-task-", 0).factory()),
-                Platform::runLater);
-    }
 
     public RoutesPage(GatewayControl control, QpsSource qps, Executor background, Executor fx) {
         this.model = new RoutesViewModel(control, qps, background, fx);
@@ -43,17 +32,26 @@ public final class RoutesPage {
         refresh.setCycleCount(Animation.INDEFINITE);
     }
 
+    /**
+     * The page on the shell's engine and executors, with live QPS from the engine's telemetry; the
+     * status bar's "unsaved changes" follows the draft.
+     */
+    public static RoutesPage of(ShellContext context) {
+        GatewayControl control = context.control();
+        RoutesPage page = new RoutesPage(control, QpsSource.fromSnapshots(control::metrics), context.background(),
+                context.fx());
+        context.unsavedChanges().bind(page.dirtyProperty());
+        return page;
+    }
+
     /** The page's root node; the same one every time. */
+    @Override
     public Node node() {
         return view;
     }
 
-    /** Same as {@link #node()}. */
-    public Node view() {
-        return view;
-    }
-
     /** The page is on screen: loads the running config the first time, starts the 1 Hz refresh. */
+    @Override
     public void shown() {
         if (!loaded) {
             loaded = true;
@@ -65,6 +63,7 @@ public final class RoutesPage {
     }
 
     /** The user left the page: stops the refresh. The draft stays as it is. */
+    @Override
     public void reset() {
         refresh.stop();
     }
@@ -75,22 +74,25 @@ public final class RoutesPage {
     }
 
     /** Ctrl+S: shows the diff and applies the draft if the user confirms. */
+    @Override
     public boolean apply() {
         view.reviewAndApply();
         return true;
     }
 
     /** Ctrl+Z. */
+    @Override
     public boolean undo() {
         return model.undo();
     }
 
-    /** Ctrl+Y / Ctrl+Shift+Z. */
+    /** Redo (the shell has no shortcut for it yet; the toolbar has a button). */
     public boolean redo() {
         return model.redo();
     }
 
     /** Ctrl+F: puts the cursor in the find field. */
+    @Override
     public boolean find() {
         view.focusFind();
         return true;

@@ -73,7 +73,7 @@ public record Topology(List<RouteNode> routes, List<PoolNode> pools) {
             for (EndpointConfig endpoint : pool.endpoints()) {
                 EndpointStatus status = statuses.get(pool.name() + "/" + endpoint.address());
                 EndpointHealth state = status == null ? EndpointHealth.NOT_RUNNING
-                        : EndpointHealth.ofEngineState(status.state().name());
+                        : EndpointHealth.of(status.state());
                 endpoints.add(new EndpointNode(pool.name(), endpoint.address(), endpoint.weight(),
                         status == null ? 0 : status.effectiveWeight(), state,
                         status == null ? 0 : status.inFlight(), qps.getOrDefault(endpoint.address(), 0.0)));

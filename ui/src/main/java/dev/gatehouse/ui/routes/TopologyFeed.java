@@ -79,7 +79,7 @@ final class TopologyFeed {
         };
         async.run(() -> call.apply(ref), status -> {
             report.accept(endpoint.address() + " in pool " + endpoint.name() + " is now "
-                    + EndpointHealth.ofEngineState(status.state().name()).label());
+                    + EndpointHealth.of(status.state()).label());
             poll();
         }, failure -> report.accept("cannot " + action.name().toLowerCase(Locale.ROOT) + " "
                 + endpoint.address() + ": " + failure.getMessage()));

@@ -2,6 +2,7 @@ package dev.gatehouse.ui.routes;
 
 import java.util.Locale;
 
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -9,7 +10,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Line;
@@ -26,13 +29,36 @@ final class TopologyGraph extends Pane {
     private static final String ENDPOINT_DRAG = "gatehouse-endpoint:";
 
     private final RoutesViewModel model;
+    private boolean buttonDown;
+    private boolean redrawPending;
 
     TopologyGraph(RoutesViewModel model) {
         this.model = model;
         getStyleClass().add("topology-graph");
-        model.topologyProperty().addListener((o, before, after) -> redraw());
-        model.selectionProperty().addListener((o, before, after) -> redraw());
+        model.topologyProperty().addListener((o, before, after) -> redrawWhenFree());
+        model.selectionProperty().addListener((o, before, after) -> redrawWhenFree());
+        // Boxes are made anew on each redraw: one between a press and its release would swallow
+        // the click or the drag, so redraws wait until the button is up (and the click handled).
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> buttonDown = true);
+        addEventFilter(MouseEvent.MOUSE_RELEASED, e -> buttonUp());
+        addEventFilter(DragEvent.DRAG_DONE, e -> buttonUp());
         redraw();
+    }
+
+    private void buttonUp() {
+        buttonDown = false;
+        if (redrawPending) {
+            Platform.runLater(this::redrawWhenFree);
+        }
+    }
+
+    private void redrawWhenFree() {
+        if (buttonDown) {
+            redrawPending = true;
+        } else {
+            redrawPending = false;
+            redraw();
+        }
     }
 
     private void redraw() {
