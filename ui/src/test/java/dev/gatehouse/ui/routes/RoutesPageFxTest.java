@@ -18,6 +18,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -78,8 +79,7 @@ class RoutesPageFxTest {
         awaitNode(robot, id("pool-node:pool-1"));
         for (HttpServer origin : List.of(first, second)) {
             String address = "127.0.0.1:" + origin.getAddress().getPort();
-            awaitNode(robot, id("field:endpoints"));
-            robot.clickOn(id("field:endpoints")).write(address).type(KeyCode.ENTER);
+            typeInto(robot, "field:endpoints", address);
             awaitNode(robot, id("endpoint-node:pool-1/" + address));
         }
         // The test's origins answer every path, but checks would take seconds to call them healthy.
@@ -108,7 +108,7 @@ class RoutesPageFxTest {
     void aBadValueShowsAtItsFieldNothingIsAppliedAndUndoClearsIt(FxRobot robot) throws Exception {
         awaitNode(robot, id("endpoint-node:qwen/10.0.0.1:8000"));
         robot.clickOn(id("endpoint-node:qwen/10.0.0.1:8000"));
-        robot.doubleClickOn(id("field:port")).eraseText(6).write("0").type(KeyCode.ENTER);
+        typeInto(robot, "field:port", "0");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> label(robot, id("message:port")).contains("between 1 and 65535"));
         robot.clickOn(id("apply"));
@@ -121,6 +121,23 @@ class RoutesPageFxTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup(id("field:port")).tryQuery().isEmpty()
                 || !robot.lookup(id("message:port")).queryAs(Label.class).isVisible());
         assertThat(robot.lookup(id("apply")).queryAs(Button.class).isDisabled()).isTrue();
+    }
+
+    /**
+     * Clicks a form field, waits until it has the focus (on a busy machine the click may land while
+     * the form is still being laid out), replaces its text by typing and presses Enter.
+     */
+    private static void typeInto(FxRobot robot, String field, String text) {
+        awaitNode(robot, id(field));
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            robot.clickOn(id(field));
+            return robot.lookup(id(field)).queryAs(TextField.class).isFocused();
+        });
+        robot.interact(() -> robot.lookup(id(field)).queryAs(TextField.class).selectAll());
+        robot.write(text);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                text.equals(robot.lookup(id(field)).queryAs(TextField.class).getText()));
+        robot.type(KeyCode.ENTER);
     }
 
     /** Nodes by id: the editor's ids hold ':' and '/', which CSS selectors would need escaped. */
