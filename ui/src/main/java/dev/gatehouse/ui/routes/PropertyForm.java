@@ -106,6 +106,12 @@ final class PropertyForm extends VBox {
         String name = pool.name();
         rows.heading("Pool " + name);
         rows.text("name", "Name", name, v -> model.renamePool(name, v));
+        // The pool stays selected, so that several endpoints can be added one after the other.
+        rows.text("endpoints", "Add host:port", "", v -> {
+            if (model.addEndpoint(name, v)) {
+                model.selectionProperty().set(ItemRef.pool(name));
+            }
+        });
         rows.choice("balancer.strategy", "Balancing", Arrays.asList(BalancerConfig.Strategy.values()),
                 pool.balancer().strategy(), s -> model.setBalancer(name, RecordCopy.with(pool.balancer(), "strategy", s)));
         rows.text("balancer.hashOn", "Hash on", pool.balancer().hashOn(),
@@ -117,13 +123,6 @@ final class PropertyForm extends VBox {
         recordFields("healthCheck", pool.healthCheck(), null, check -> model.setHealthCheck(name, check));
         rows.heading("Circuit breaker (outlier detection)");
         recordFields("outlier", pool.outlier(), null, outlier -> model.setCircuitBreaker(name, outlier));
-        rows.heading("Endpoints");
-        // The pool stays selected, so that several endpoints can be added one after the other.
-        rows.text("endpoints", "Add host:port", "", v -> {
-            if (model.addEndpoint(name, v)) {
-                model.selectionProperty().set(ItemRef.pool(name));
-            }
-        });
     }
 
     private void endpoint(EndpointConfig endpoint) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
@@ -73,8 +74,8 @@ public final class RoutesView extends BorderPane {
         find.setId("find");
         find.setPromptText("Find (Ctrl+F)");
         find.setOnAction(e -> model.find(find.getText()));
-        return new ToolBar(addRoute, addPool, addEndpoint, delete, new Separator(), undo, redo, new Separator(),
-                importButton, exportButton, new Separator(), apply, reload, new Separator(), find);
+        return new ToolBar(addRoute, addPool, addEndpoint, delete, bar(), undo, redo, bar(),
+                importButton, exportButton, bar(), apply, reload, bar(), find);
     }
 
     private VBox messages() {
@@ -139,6 +140,10 @@ public final class RoutesView extends BorderPane {
             case ENDPOINT -> model.removeEndpoint(selected);
         }
         model.selectionProperty().set(null);
+    }
+
+    private static Separator bar() {
+        return new Separator(Orientation.VERTICAL);
     }
 
     private static FileChooser chooser() {
