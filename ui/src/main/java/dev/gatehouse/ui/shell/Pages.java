@@ -1,5 +1,6 @@
 package dev.gatehouse.ui.shell;
 
+import dev.gatehouse.ui.routes.RoutesPage;
 import dev.gatehouse.ui.settings.SettingsView;
 
 import java.util.List;
@@ -19,8 +20,7 @@ public final class Pages {
     /** Every page; those not built yet show a placeholder that says so. */
     public static List<PageEntry> all() {
         return List.of(
-                new PageEntry(ROUTES, "Routes & Pools", "fth-share-2", context -> PlaceholderPage.comingLater(
-                        "Routes & Pools", "Edit routes, pools and endpoints visually and apply them live.")),
+                new PageEntry(ROUTES, "Routes & Pools", "fth-share-2", RoutesPage::of),
                 new PageEntry(WIZARD, "Wizard", "fth-compass", context -> PlaceholderPage.comingLater(
                         "Wizard", "Connect a VPC to a ModelArts resource pool and turn its endpoints into a pool.")),
                 new PageEntry(DASHBOARD, "Dashboard", "fth-activity", context -> PlaceholderPage.comingLater(
