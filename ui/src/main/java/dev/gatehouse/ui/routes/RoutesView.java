@@ -41,7 +41,7 @@ public final class RoutesView extends BorderPane {
         ScrollPane side = new ScrollPane(new VBox(new PropertyForm(model), new VersionList(model)));
         side.setFitToWidth(true);
         SplitPane split = new SplitPane(graph, side);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.64);
         setCenter(split);
         setBottom(messages());
     }

@@ -65,7 +65,7 @@ final class TopologyGraph extends Pane {
         Topology topology = model.topologyProperty().get();
         TopologyLayout layout = TopologyLayout.of(topology);
         getChildren().clear();
-        setPrefSize(TopologyLayout.ENDPOINT_X + TopologyLayout.BOX_WIDTH + 40, layout.height());
+        setPrefSize(TopologyLayout.ENDPOINT_X + TopologyLayout.BOX_WIDTH + 16, layout.height());
         for (Topology.PoolNode pool : topology.pools()) {
             double poolY = layout.poolY().get(pool.name());
             for (Topology.EndpointNode endpoint : pool.endpoints()) {

@@ -15,10 +15,10 @@ record TopologyLayout(Map<String, Double> routeY, Map<String, Double> poolY, Map
 
     static final int MAX_ROUTES = 200;
     static final double ROW = 44;
-    static final double ROUTE_X = 20;
-    static final double POOL_X = 260;
-    static final double ENDPOINT_X = 500;
-    static final double BOX_WIDTH = 190;
+    static final double ROUTE_X = 16;
+    static final double POOL_X = 236;
+    static final double ENDPOINT_X = 456;
+    static final double BOX_WIDTH = 184;
     static final double BOX_HEIGHT = 34;
 
     static TopologyLayout of(Topology topology) {
