@@ -3,9 +3,17 @@
 # the usual install folders. A machine whose default java is older (17 here) needs nothing set.
 
 gatehouse_java_major() {  # prints the feature version of the java binary $1, or 0
-  local v
-  v=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n1)
-  case "$v" in 1.*) v=${v#1.}; v=${v%%.*} ;; esac
+  local v release
+  # The JDK's release file says it without starting a JVM (each start costs ~0.1 s, and several
+  # candidates are looked at on every launch); ask the JVM itself only when there is none.
+  release="$(dirname "$(dirname "$(readlink -f "$1")")")/release"
+  if [ -f "$release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9.]*\).*/\1/p' "$release" | head -n1)
+  else
+    v=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n1)
+  fi
+  case "$v" in 1.*) v=${v#1.} ;; esac
+  v=${v%%.*}
   [[ "$v" =~ ^[0-9]+$ ]] && echo "$v" || echo 0
 }
 
