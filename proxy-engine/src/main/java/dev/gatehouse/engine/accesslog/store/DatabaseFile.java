@@ -1,5 +1,7 @@
 package dev.gatehouse.engine.accesslog.store;
 
+import org.sqlite.SQLiteConfig;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Properties;
 
 /**
  * The SQLite file behind the store: opens it (WAL, synchronous=NORMAL), creates the schema in a
@@ -55,7 +58,11 @@ final class DatabaseFile {
                 moveAside(problem);
             }
         }
-        Connection connection = connect();
+        // Without generated keys: else the driver prepares and runs "SELECT last_insert_rowid()"
+        // after every INSERT (the writer hands out the ids itself): a quarter of the writer's time.
+        SQLiteConfig config = new SQLiteConfig();
+        config.setGetGeneratedKeys(false);
+        Connection connection = connect(config.toProperties());
         try (Statement statement = connection.createStatement()) {
             // First: it only takes in a file with no page written yet, and WAL mode writes one.
             statement.execute("PRAGMA auto_vacuum = INCREMENTAL");
@@ -78,7 +85,7 @@ final class DatabaseFile {
 
     /** A connection for queries only, never the writer's. */
     Connection openReader() throws SQLException {
-        Connection connection = connect();
+        Connection connection = connect(new Properties());
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA query_only = 1");
             statement.execute("PRAGMA cache_size = -32768");
@@ -88,8 +95,8 @@ final class DatabaseFile {
         return connection;
     }
 
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + path);
+    private Connection connect(Properties properties) throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + path, properties);
     }
 
     /** Why the existing file cannot be used, or null if it can. */
@@ -100,7 +107,7 @@ final class DatabaseFile {
         if (header != null) {
             return header;
         }
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(new Properties()); Statement statement = connection.createStatement()) {
             int version = userVersion(statement);
             if (version != 0 && version != Schema.VERSION) {
                 return "schema version " + version + ", expected " + Schema.VERSION;
