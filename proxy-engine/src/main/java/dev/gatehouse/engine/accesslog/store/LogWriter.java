@@ -112,8 +112,8 @@ final class LogWriter implements Runnable {
     private void writeBatch() {
         long firstId = insert.lastId();
         try {
-            insert.insert(batch);
             for (AccessRecord record : batch) {
+                insert.insert(record);
                 rollup.add(record);
             }
             rollup.flush();
