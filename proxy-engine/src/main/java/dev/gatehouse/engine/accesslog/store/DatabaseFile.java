@@ -1,5 +1,7 @@
 package dev.gatehouse.engine.accesslog.store;
 
+import org.sqlite.SQLiteConfig;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Properties;
 
 /**
  * The SQLite file behind the store: opens it (WAL, synchronous=NORMAL), creates the schema in a
@@ -64,12 +67,20 @@ final class DatabaseFile {
             }
         }
         createOwnerOnly();
-        Connection connection = connect();
+        // Without generated keys: else the driver prepares and runs "SELECT last_insert_rowid()"
+        // after every INSERT (the writer hands out the ids itself): a quarter of the writer's time.
+        SQLiteConfig config = new SQLiteConfig();
+        config.setGetGeneratedKeys(false);
+        Connection connection = connect(config.toProperties());
         try (Statement statement = connection.createStatement()) {
             // First: it only takes in a file with no page written yet, and WAL mode writes one.
             statement.execute("PRAGMA auto_vacuum = INCREMENTAL");
             statement.execute("PRAGMA journal_mode = WAL");
             statement.execute("PRAGMA synchronous = NORMAL");
+            // Checkpoints every 40 MB of WAL instead of 4 MB: the index pages every batch touches
+            // are copied into the file once per checkpoint, not once per 4 MB (8 % less CPU per
+            // record in a side test); a reader follows a longer WAL, still a hash lookup per page.
+            statement.execute("PRAGMA wal_autocheckpoint = 10000");
             statement.execute("PRAGMA cache_size = -65536");
             statement.execute("PRAGMA temp_store = MEMORY");
             // Only an outside tool would hold the write lock; wait for it rather than drop a batch.
@@ -87,7 +98,7 @@ final class DatabaseFile {
 
     /** A connection for queries only, never the writer's. */
     Connection openReader() throws SQLException {
-        Connection connection = connect();
+        Connection connection = connect(new Properties());
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA query_only = 1");
             statement.execute("PRAGMA cache_size = -32768");
@@ -97,8 +108,8 @@ final class DatabaseFile {
         return connection;
     }
 
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + path);
+    private Connection connect(Properties properties) throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + path, properties);
     }
 
     /** Why the existing file cannot be used, or null if it can. */
@@ -109,7 +120,7 @@ final class DatabaseFile {
         if (header != null) {
             return header;
         }
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(new Properties()); Statement statement = connection.createStatement()) {
             int version = userVersion(statement);
             if (version != 0 && version != Schema.VERSION) {
                 return "schema version " + version + ", expected " + Schema.VERSION;
