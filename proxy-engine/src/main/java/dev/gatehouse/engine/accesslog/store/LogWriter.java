@@ -72,6 +72,7 @@ final class LogWriter implements Runnable {
 
     @Override
     public void run() {
+        boolean clean = false;
         try {
             while (!closing || !queue.isEmpty()) {
                 if (collectBatch()) {
@@ -79,6 +80,7 @@ final class LogWriter implements Runnable {
                 }
                 retainIfDue();
             }
+            clean = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
@@ -88,6 +90,9 @@ final class LogWriter implements Runnable {
             throw e;
         } finally {
             closeQuietly();
+            if (clean) {
+                file.markClean(); // after the close, which checkpoints the WAL into the file
+            }
         }
     }
 
