@@ -1,5 +1,6 @@
 package dev.gatehouse.ui.shell;
 
+import dev.gatehouse.ui.dashboard.DashboardPage;
 import dev.gatehouse.ui.routes.RoutesPage;
 import dev.gatehouse.ui.settings.SettingsView;
 
@@ -23,8 +24,7 @@ public final class Pages {
                 new PageEntry(ROUTES, "Routes & Pools", "fth-share-2", RoutesPage::of),
                 new PageEntry(WIZARD, "Wizard", "fth-compass", context -> PlaceholderPage.comingLater(
                         "Wizard", "Connect a VPC to a ModelArts resource pool and turn its endpoints into a pool.")),
-                new PageEntry(DASHBOARD, "Dashboard", "fth-activity", context -> PlaceholderPage.comingLater(
-                        "Dashboard", "QPS, tokens, latency and GPU load, live.")),
+                new PageEntry(DASHBOARD, "Dashboard", "fth-activity", DashboardPage::of),
                 new PageEntry(LOGS, "Logs", "fth-list", context -> PlaceholderPage.comingLater(
                         "Logs", "Find what happened to a request, a consumer or a model.")),
                 new PageEntry(SETTINGS, "Settings", "fth-settings",

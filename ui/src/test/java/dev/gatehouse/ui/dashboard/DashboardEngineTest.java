@@ -1,171 +1,56 @@
 package dev.gatehouse.ui.dashboard;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.gatehouse.engine.EngineOptions;
-import dev.gatehouse.engine.GatewayEngine;
-import dev.gatehouse.engine.admin.EmbeddedGatewayControl;
-import dev.gatehouse.engine.admin.ServedConfig;
-import dev.gatehouse.engine.admin.TrafficRecords;
-import dev.gatehouse.engine.config.AiRouteConfig;
-import dev.gatehouse.engine.config.ConfigStore;
-import dev.gatehouse.engine.config.EndpointConfig;
-import dev.gatehouse.engine.config.GatewayConfig;
-import dev.gatehouse.engine.config.HealthCheckConfig;
-import dev.gatehouse.engine.config.ListenerConfig;
-import dev.gatehouse.engine.config.OutlierConfig;
-import dev.gatehouse.engine.config.PathMatch;
-import dev.gatehouse.engine.config.PoolConfig;
-import dev.gatehouse.engine.config.RouteConfig;
-import dev.gatehouse.engine.config.RouteMatch;
-import dev.gatehouse.engine.telemetry.Telemetry;
 import dev.gatehouse.ui.shell.NotificationsViewModel;
 
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static dev.gatehouse.ui.dashboard.ChatEngine.COMPLETION_TOKENS;
+import static dev.gatehouse.ui.dashboard.ChatEngine.PROMPT_TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * A known load through a real engine (an AI route to an origin that reports 7 prompt and 5
- * completion tokens per answer), and the dashboard's figures against what was sent. The engine's
- * telemetry runs on a clock the test moves, so "two seconds" takes no time.
+ * A known load through a real engine ({@link ChatEngine}) and the dashboard's figures against
+ * what was sent. The engine's telemetry runs on a clock the test moves, so "two seconds" takes no time.
  */
 class DashboardEngineTest {
 
     private static final int REQUESTS = 200;
-    private static final String ANSWER = """
-            {"id":"c1","object":"chat.completion","model":"qwen","choices":[{"index":0,\
-            "message":{"role":"assistant","content":"hello"},"finish_reason":"stop"}],\
-            "usage":{"prompt_tokens":7,"completion_tokens":5,"total_tokens":12}}""";
 
     @TempDir
     Path dir;
 
-    private final MovableClock clock = new MovableClock();
-    private HttpServer origin;
-    private GatewayEngine engine;
-
-    @AfterEach
-    void stop() {
-        if (engine != null) {
-            engine.close();
-        }
-        if (origin != null) {
-            origin.stop(0);
-        }
-    }
-
     @Test
     void figuresMatchTheLoadSent() throws Exception {
-        origin = origin();
-        Telemetry telemetry = new Telemetry(clock);
-        engine = GatewayEngine.start(config(origin.getAddress().getPort()),
-                EngineOptions.defaults().withWorkerThreads(1).withRecords(telemetry).withActivity(telemetry));
-        ServedConfig served = ServedConfig.inStore(engine, new ConfigStore(dir.resolve("store")));
-        EmbeddedGatewayControl control = new EmbeddedGatewayControl(served, TrafficRecords.withoutLog(telemetry), clock);
-        DashboardViewModel model = new DashboardViewModel(control, Runnable::run, Runnable::run,
-                new NotificationsViewModel(clock));
-        model.resume();
-        model.poll();
+        try (ChatEngine gateway = new ChatEngine(dir)) {
+            DashboardViewModel model = new DashboardViewModel(gateway.control, Runnable::run, Runnable::run,
+                    new NotificationsViewModel(gateway.clock));
+            model.resume();
+            model.poll();
 
-        send(REQUESTS, engine.addresses().get(0).getPort());
-        clock.advance(Duration.ofSeconds(1));
-        telemetry.sample();
-        clock.advance(Duration.ofSeconds(1));
-        telemetry.sample();
-        model.poll();
+            gateway.send(REQUESTS);
+            gateway.pass(2);
+            model.poll();
 
-        HeadlineFigures figures = model.headlineProperty().get();
-        assertThat(figures.totalRequests()).isEqualTo(REQUESTS);
-        assertThat(figures.totalInputTokens()).isEqualTo(7L * REQUESTS);
-        assertThat(figures.totalOutputTokens()).isEqualTo(5L * REQUESTS);
-        assertThat(figures.qps()).isCloseTo(REQUESTS / 2.0, within(REQUESTS / 2.0 * 0.1));
-        assertThat(figures.inputTokensPerSecond()).isCloseTo(7.0 * REQUESTS / 2, within(7.0 * REQUESTS / 2 * 0.1));
-        assertThat(figures.errorRate()).isZero();
-        assertThat(model.qpsSparklineProperty().get().stream().mapToDouble(Double::doubleValue).sum())
-                .as("the per-second points hold every request").isEqualTo(REQUESTS);
-        assertThat(model.topRoutesProperty().get()).containsExactly(
-                new LeaderEntry("chat", REQUESTS, 7L * REQUESTS, 5L * REQUESTS));
-        assertThat(model.poolHealthProperty().get()).containsExactly(new PoolHealthCount("qwen", 1, 0));
-        assertThat(model.gpusProperty().get()).singleElement()
-                .satisfies(gauge -> assertThat(gauge.hasMetrics()).as("this origin exposes no metrics").isFalse());
-        assertThat(model.problemProperty().get()).isEmpty();
-    }
-
-    private static void send(int count, int port) throws Exception {
-        String body = "{\"model\":\"qwen\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            for (int i = 0; i < count; i++) {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            }
-        }
-    }
-
-    private static GatewayConfig config(int originPort) {
-        AiRouteConfig openAi = new AiRouteConfig(null, false, null, null, null, null, null, null, null, null, null);
-        RouteConfig route = new RouteConfig("chat", 0,
-                new RouteMatch(null, PathMatch.prefix("/v1/"), null, null, null), "qwen", openAi);
-        PoolConfig pool = new PoolConfig("qwen", null, List.of(EndpointConfig.of("127.0.0.1", originPort)),
-                new HealthCheckConfig(false, null, null, null, null, null),
-                new OutlierConfig(false, null, null, null, null, null));
-        return new GatewayConfig(List.of(ListenerConfig.of("127.0.0.1", 0)), List.of(route), List.of(pool), null);
-    }
-
-    private static HttpServer origin() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            byte[] answer = ANSWER.getBytes(StandardCharsets.UTF_8);
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        server.start();
-        return server;
-    }
-
-    /** The engine's telemetry clock, moved by the test. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-25T12:00:00.500Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+            HeadlineFigures figures = model.headlineProperty().get();
+            assertThat(figures.totalRequests()).isEqualTo(REQUESTS);
+            assertThat(figures.totalInputTokens()).isEqualTo((long) PROMPT_TOKENS * REQUESTS);
+            assertThat(figures.totalOutputTokens()).isEqualTo((long) COMPLETION_TOKENS * REQUESTS);
+            assertThat(figures.qps()).isCloseTo(REQUESTS / 2.0, within(REQUESTS / 2.0 * 0.1));
+            assertThat(figures.inputTokensPerSecond())
+                    .isCloseTo(PROMPT_TOKENS * REQUESTS / 2.0, within(PROMPT_TOKENS * REQUESTS / 2.0 * 0.1));
+            assertThat(figures.errorRate()).isZero();
+            assertThat(model.qpsSparklineProperty().get().stream().mapToDouble(Double::doubleValue).sum())
+                    .as("the per-second points hold every request").isEqualTo(REQUESTS);
+            assertThat(model.topRoutesProperty().get()).containsExactly(new LeaderEntry("chat", REQUESTS,
+                    (long) PROMPT_TOKENS * REQUESTS, (long) COMPLETION_TOKENS * REQUESTS));
+            assertThat(model.poolHealthProperty().get()).containsExactly(new PoolHealthCount("qwen", 1, 0));
+            assertThat(model.gpusProperty().get()).singleElement()
+                    .satisfies(gauge -> assertThat(gauge.hasMetrics()).as("this origin exposes no metrics").isFalse());
+            assertThat(model.problemProperty().get()).isEmpty();
         }
     }
 }

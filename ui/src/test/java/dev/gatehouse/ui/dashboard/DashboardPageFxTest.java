@@ -1,0 +1,113 @@
+package dev.gatehouse.ui.dashboard;
+
+import dev.gatehouse.ui.shell.NotificationsViewModel;
+
+import eu.hansolo.tilesfx.Tile;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.imageio.ImageIO;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static dev.gatehouse.ui.dashboard.ChatEngine.PROMPT_TOKENS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Dashboard page headless against a real engine: after a known load its tiles show the
+ * engine's figures. With {@code -Ddashboard.screenshot=file.png} it also saves what it shows.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DashboardPageFxTest {
+
+    private static final int REQUESTS = 120;
+
+    @TempDir
+    static Path dir;
+    private ChatEngine gateway;
+    private ExecutorService background;
+    private DashboardPage page;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        gateway = new ChatEngine(dir.resolve(String.valueOf(System.nanoTime())));
+        background = Executors.newVirtualThreadPerTaskExecutor();
+        page = new DashboardPage(new DashboardViewModel(gateway.control, background, Platform::runLater,
+                new NotificationsViewModel(gateway.clock)));
+        stage.setScene(new Scene((Parent) page.node(), 1200, 860));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        Platform.runLater(page::reset);
+        background.shutdownNow();
+        gateway.close();
+    }
+
+    @Test
+    void theTilesShowTheEnginesLiveFigures(FxRobot robot) throws Exception {
+        // Polled by hand: the page's own 1 Hz timer runs on real time, the engine's telemetry on the test's clock.
+        page.viewModel().resume();
+        page.viewModel().poll();
+        await().until(() -> page.viewModel().headlineProperty().get() != HeadlineFigures.NONE);
+        gateway.send(REQUESTS);
+        gateway.pass(2);
+        page.viewModel().poll();
+        await().until(() -> page.viewModel().headlineProperty().get().totalRequests() == REQUESTS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Tile qps = tile(robot, "Requests per second");
+        Tile input = tile(robot, "Input tokens");
+        assertThat(qps.getValue()).isEqualTo(REQUESTS / 2.0);
+        assertThat(input.getValue()).isEqualTo(PROMPT_TOKENS * REQUESTS / 2.0);
+        assertThat(input.getText()).isEqualTo(PROMPT_TOKENS * REQUESTS + " since start");
+        Tile gpu = tile(robot, "127.0.0.1:" + gateway.origin.getAddress().getPort());
+        assertThat(gpu.getDescription()).isEqualTo("no metrics");
+
+        String screenshot = System.getProperty("dashboard.screenshot");
+        if (screenshot != null) {
+            save(robot, Path.of(screenshot));
+        }
+    }
+
+    private static Tile tile(FxRobot robot, String title) {
+        return robot.lookup((Node n) -> n instanceof Tile t && title.equals(t.getTitle())).query();
+    }
+
+    private void save(FxRobot robot, Path file) throws Exception {
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = page.node().snapshot(null, null));
+        int width = (int) image[0].getWidth();
+        int height = (int) image[0].getHeight();
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image[0].getPixelReader();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        ImageIO.write(png, "png", file.toFile());
+    }
+}
