@@ -61,7 +61,9 @@ public final class DashboardView extends ScrollPane {
         FlowPane breakdowns = grid();
         breakdowns.getChildren().addAll(topModels, topConsumers, topRoutes, pools);
         problem.getStyleClass().add("danger");
-        VBox content = new VBox(12, problem, headline, section("GPU and queues"), gpuTiles,
+        Label title = new Label("Dashboard");
+        title.getStyleClass().add("title-2");
+        VBox content = new VBox(12, title, problem, headline, section("GPU and queues"), gpuTiles,
                 section("Breakdowns"), breakdowns);
         content.setPadding(new Insets(16));
         setContent(content);

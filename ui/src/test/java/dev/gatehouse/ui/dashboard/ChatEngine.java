@@ -19,6 +19,8 @@ import dev.gatehouse.engine.config.RouteConfig;
 import dev.gatehouse.engine.config.RouteMatch;
 import dev.gatehouse.engine.telemetry.Telemetry;
 
+import org.awaitility.Awaitility;
+
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,9 +66,14 @@ final class ChatEngine implements AutoCloseable {
         control = new EmbeddedGatewayControl(served, TrafficRecords.withoutLog(telemetry), clock);
     }
 
-    /** Sends {@code count} chat requests one after the other; each must answer 200. */
+    /**
+     * Sends {@code count} chat requests one after the other; each must answer 200. Returns once the
+     * telemetry has counted them all (a request is recorded just after its answer is sent).
+     */
     void send(int count) throws Exception {
+        long before = telemetry.snapshot().total().requests();
         send(count, engine.addresses().get(0).getPort());
+        Awaitility.await().until(() -> telemetry.snapshot().total().requests() == before + count);
     }
 
     /** Moves the clock {@code seconds} seconds, closing each second into the time series. */
