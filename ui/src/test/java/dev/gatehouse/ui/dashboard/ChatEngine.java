@@ -18,6 +18,7 @@ import dev.gatehouse.engine.config.PoolConfig;
 import dev.gatehouse.engine.config.RouteConfig;
 import dev.gatehouse.engine.config.RouteMatch;
 import dev.gatehouse.engine.telemetry.Telemetry;
+import dev.gatehouse.ui.testing.HandClock;
 
 import org.awaitility.Awaitility;
 
@@ -28,11 +29,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 
@@ -52,7 +50,7 @@ final class ChatEngine implements AutoCloseable {
             "message":{"role":"assistant","content":"hello"},"finish_reason":"stop"}],\
             "usage":{"prompt_tokens":7,"completion_tokens":5,"total_tokens":12}}""";
 
-    final MovableClock clock = new MovableClock();
+    final HandClock clock = new HandClock(Instant.parse("2026-11-25T12:00:00.500Z"));
     final Telemetry telemetry = new Telemetry(clock);
     final HttpServer origin;
     final GatewayEngine engine;
@@ -125,29 +123,5 @@ final class ChatEngine implements AutoCloseable {
         });
         server.start();
         return server;
-    }
-
-    /** The engine's telemetry clock, moved by the test. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-25T12:00:00.500Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.ui.routes;
 import com.sun.net.httpserver.HttpServer;
 import dev.gatehouse.engine.admin.ApplyRequest;
 import dev.gatehouse.engine.config.ConfigVersion;
+import dev.gatehouse.ui.testing.HandClock;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -31,6 +31,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import static dev.gatehouse.ui.testing.FxLookup.awaitNode;
+import static dev.gatehouse.ui.testing.FxLookup.id;
+import static dev.gatehouse.ui.testing.FxLookup.label;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -138,21 +141,5 @@ class RoutesPageFxTest {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 text.equals(robot.lookup(id(field)).queryAs(TextField.class).getText()));
         robot.type(KeyCode.ENTER);
-    }
-
-    /** Nodes by id: the editor's ids hold ':' and '/', which CSS selectors would need escaped. */
-    private static Predicate<Node> id(String id) {
-        return node -> id.equals(node.getId());
-    }
-
-    private static String label(FxRobot robot, Predicate<Node> query) {
-        return robot.lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse("");
-    }
-
-    private static void awaitNode(FxRobot robot, Predicate<Node> query) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return robot.lookup(query).tryQuery().isPresent();
-        });
     }
 }

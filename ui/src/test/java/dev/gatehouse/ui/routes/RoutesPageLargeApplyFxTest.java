@@ -27,6 +27,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
+import static dev.gatehouse.ui.testing.FxLookup.awaitNode;
+import static dev.gatehouse.ui.testing.FxLookup.id;
+import static dev.gatehouse.ui.testing.FxLookup.label;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -108,20 +111,5 @@ class RoutesPageLargeApplyFxTest {
         long frames() {
             return frames.get();
         }
-    }
-
-    private static Predicate<Node> id(String id) {
-        return node -> id.equals(node.getId());
-    }
-
-    private static String label(FxRobot robot, Predicate<Node> query) {
-        return robot.lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse("");
-    }
-
-    private static void awaitNode(FxRobot robot, Predicate<Node> query) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return robot.lookup(query).tryQuery().isPresent();
-        });
     }
 }

@@ -1,4 +1,4 @@
-package dev.gatehouse.ui.routes;
+package dev.gatehouse.ui.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,11 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand, so rates over time are computed without waiting. */
-final class HandClock extends Clock {
+public final class HandClock extends Clock {
 
-    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private volatile Instant now;
 
-    void advance(Duration duration) {
+    public HandClock(Instant start) {
+        this.now = start;
+    }
+
+    public HandClock() {
+        this(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
