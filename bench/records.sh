@@ -23,50 +23,15 @@ AI_PATH=/v1/chat/completions
 AI_BODY='{"model":"bench-model","messages":[{"role":"user","content":"hi"}]}'
 
 log() { printf '[records-bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-if ! command -v nginx >/dev/null 2>&1 || ! command -v wrk >/dev/null 2>&1; then
-  log "installing nginx-light and wrk"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -q nginx-light wrk >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q nginx-light wrk >/dev/null; }
-fi
+# shellcheck source=lib.sh
+source "$here/lib.sh"
+bench_need_nginx_wrk
 # shellcheck source=../tools/find-jdk.sh
 source "$root/tools/find-jdk.sh"
 [ "$BUILD" = 1 ] && "$root/gatehouse" --version >/dev/null
 rm -rf "$out"; mkdir -p "$out"
-work=$(mktemp -d /tmp/gatehouse-records-bench.XXXXXX)
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  sleep 1
-  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-wait_port() {
-  local i
-  for ((i = 0; i < $2 * 10; i++)); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done
-  log "nothing listens on port $1 after $2 s"; return 1
-}
-
-chat='{"id":"chatcmpl-bench","object":"chat.completion","created":1700000000,"model":"bench-model","choices":[{"index":0,"message":{"role":"assistant","content":"hello"},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":2,"total_tokens":11}}'
-cat > "$work/origin.conf" <<EOF
-daemon off;
-master_process on;
-pid $work/origin.pid;
-error_log $work/origin-error.log warn;
-worker_processes 1;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $work/origin-tmp;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$P_ORIGIN backlog=4096;
-    location = $AI_PATH { default_type application/json; return 200 '$chat'; }
-    location / { return 404; }
-  }
-}
-EOF
+bench_workdir records-bench
+bench_chat_origin $P_ORIGIN $AI_PATH bench-model
 cat > "$work/gatehouse.json" <<EOF
 {
   "listeners": [{"name": "bench", "host": "127.0.0.1", "port": $P_GATEHOUSE}],
@@ -75,7 +40,6 @@ cat > "$work/gatehouse.json" <<EOF
               "ai": {"requireKey": false}}]
 }
 EOF
-nginx -e "$work/origin-boot.log" -p "$work" -c "$work/origin.conf" & pids+=($!)
 GATEHOUSE_JAVA_OPTS="-Xmx256m" "$root/gatehouse" serve --config "$work/gatehouse.json" --home "$work/home" \
   --admin-listen "127.0.0.1:$P_ADMIN" > "$out/gatehouse.log" 2>&1 & pids+=($!)
 wait_port $P_ORIGIN 10; wait_port $P_GATEHOUSE 60; wait_port $P_ADMIN 10

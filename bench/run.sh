@@ -43,11 +43,9 @@ started=$(date +%s)
 load_before=$(cut -d" " -f1-3 /proc/loadavg)
 
 # ------------------------------------------------------------------ tools
-if ! command -v nginx >/dev/null 2>&1 || ! command -v wrk >/dev/null 2>&1; then
-  log "installing nginx-light and wrk"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -q nginx-light wrk >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q nginx-light wrk >/dev/null; }
-fi
+# shellcheck source=lib.sh
+source "$here/lib.sh"
+bench_need_nginx_wrk
 # shellcheck source=../tools/find-jdk.sh
 source "$root/tools/find-jdk.sh"
 # The launcher builds when the jar is missing or sources changed; do that now, not while timing.
@@ -56,25 +54,7 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 log "fd limit $(ulimit -n); $(nproc) cores; java $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); $(nginx -v 2>&1); $(wrk -v 2>&1 | head -1)"
 
 rm -rf "$out"; mkdir -p "$out"
-work=$(mktemp -d /tmp/gatehouse-bench.XXXXXX)
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  sleep 0.5
-  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-wait_port() {  # port, seconds
-  local i
-  for ((i = 0; i < $2 * 10; i++)); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  log "nothing listens on port $1 after $2 s"; return 1
-}
+bench_workdir bench
 
 bench_java() { "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$root/app/target/lib/*" "$here/src/GatehouseBench.java" "$@"; }
 # For "bench_java_bg ... &": exec, so that $! is the JVM itself and the EXIT trap can stop it.
@@ -87,7 +67,7 @@ pad=$((200 - ${#prefix} - 2))
 body="$prefix$(head -c "$pad" /dev/zero | tr '\0' x)\"}"
 echo -n "$body" > "$work/data.json"
 # The origin's chat completion (non-streamed, with usage), for the AI route and the plain POST route.
-chat='{"id":"chatcmpl-bench","object":"chat.completion","created":1700000000,"model":"'$AI_MODEL'","choices":[{"index":0,"message":{"role":"assistant","content":"hello"},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":2,"total_tokens":11}}'
+chat=$(bench_chat_answer "$AI_MODEL")
 
 common_nginx() {  # name
   cat <<EOF

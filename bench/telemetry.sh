@@ -46,42 +46,10 @@ log "1. sink: ${SINK_ROUNDS} rounds of ${SINK_SECONDS} s per thread count"
 command -v nginx >/dev/null && command -v wrk >/dev/null || { log "no nginx or wrk: end-to-end part skipped"; exit 0; }
 
 # ------------------------------------------------------------------ 2. end to end
-work=$(mktemp -d /tmp/gatehouse-telemetry-bench.XXXXXX)
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  sleep 0.5
-  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-wait_port() {
-  local i
-  for ((i = 0; i < $2 * 10; i++)); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done
-  log "nothing listens on port $1 after $2 s"; return 1
-}
-
-chat='{"id":"chatcmpl-bench","object":"chat.completion","created":1700000000,"model":"'$AI_MODEL'","choices":[{"index":0,"message":{"role":"assistant","content":"hello"},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":2,"total_tokens":11}}'
-cat > "$work/origin.conf" <<EOF2
-daemon off;
-master_process on;
-pid $work/origin.pid;
-error_log $work/origin-error.log warn;
-worker_processes 1;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $work/origin-tmp;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$P_ORIGIN backlog=4096;
-    location = $AI_PATH { default_type application/json; return 200 '$chat'; }
-    location / { return 404; }
-  }
-}
-EOF2
-nginx -e "$work/origin-boot.log" -p "$work" -c "$work/origin.conf" & pids+=($!)
+# shellcheck source=lib.sh
+source "$here/lib.sh"
+bench_workdir telemetry-bench
+bench_chat_origin $P_ORIGIN $AI_PATH "$AI_MODEL"
 
 keyline=$("${jvm[@]}" "$here/src/GatehouseBench.java" keygen)
 ai_key=$(sed -n 's/.*KEY=\([^ ]*\).*/\1/p' <<<"$keyline")
