@@ -1,5 +1,6 @@
 package dev.gatehouse.ui.shell;
 
+import dev.gatehouse.engine.accesslog.query.LogQuery;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -63,6 +64,18 @@ public final class NavigationViewModel {
         current.set(target);
         currentPage.set(page);
         page.shown();
+    }
+
+    /**
+     * Shows the log explorer filtered to {@code query}; when the explorer is not built yet it only
+     * opens (a placeholder cannot take a filter).
+     */
+    public void openLogs(LogQuery query) {
+        requireNonNull(query, "query");
+        navigate(Pages.LOGS);
+        if (currentPage.get() instanceof LogSliceTarget explorer) {
+            explorer.showSlice(query);
+        }
     }
 
     /** Resets and forgets every built page: on closing, or when the console connects to another engine. */

@@ -63,7 +63,8 @@ public final class ShellViewModel implements AutoCloseable {
     }
 
     private ShellContext context() {
-        return new ShellContext(control, background, fx, status.unsavedChangesProperty(), notifications, settings);
+        return new ShellContext(control, background, fx, status.unsavedChangesProperty(), notifications, settings,
+                navigation::openLogs);
     }
 
     private void connect(ConnectionProfile profile) {

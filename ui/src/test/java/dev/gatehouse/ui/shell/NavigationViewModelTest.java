@@ -1,5 +1,6 @@
 package dev.gatehouse.ui.shell;
 
+import dev.gatehouse.engine.accesslog.query.LogQuery;
 import dev.gatehouse.ui.settings.SettingsStore;
 import dev.gatehouse.ui.settings.SettingsViewModel;
 import dev.gatehouse.ui.settings.ConsoleSettings;
@@ -56,8 +57,42 @@ class NavigationViewModelTest {
                 new PageEntry("b", "Beta", "fth-square", c -> recording("b")));
         ShellContext context = new ShellContext(new FakeGatewayControl(), Runnable::run, Runnable::run,
                 new SimpleBooleanProperty(), new NotificationsViewModel(Clock.systemUTC()),
-                new SettingsViewModel(new SettingsStore(state), ConsoleSettings.DEFAULTS, Runnable::run, Runnable::run));
+                new SettingsViewModel(new SettingsStore(state), ConsoleSettings.DEFAULTS, Runnable::run, Runnable::run),
+                query -> { });
         return new NavigationViewModel(pages, () -> context);
+    }
+
+    /** A log explorer that records the slices it is asked to show. */
+    private final class RecordingExplorer implements Page, LogSliceTarget {
+        @Override
+        public Node node() {
+            throw new AssertionError("view models never touch nodes");
+        }
+
+        @Override
+        public void shown() {
+            events.add("shown logs");
+        }
+
+        @Override
+        public void showSlice(LogQuery query) {
+            events.add("slice model=" + query.model() + " classes=" + query.statusClasses());
+        }
+    }
+
+    @Test
+    void openingTheLogsOnASliceShowsTheExplorerFilteredToIt() {
+        List<PageEntry> pages = List.of(
+                new PageEntry("a", "Alpha", "fth-circle", c -> recording("a")),
+                new PageEntry(Pages.LOGS, "Logs", "fth-list", c -> new RecordingExplorer()));
+        NavigationViewModel navigation = new NavigationViewModel(pages, () -> null);
+        navigation.navigate("a");
+
+        navigation.openLogs(LogQuery.builder().model("qwen-72b").statusClasses(5).build());
+
+        assertThat(navigation.currentProperty().get().id()).isEqualTo(Pages.LOGS);
+        assertThat(events).containsExactly("built a", "shown a", "reset a", "shown logs",
+                "slice model=qwen-72b classes=[5]");
     }
 
     @Test
