@@ -1,5 +1,8 @@
 package dev.gatehouse.ui.dashboard;
 
+import dev.gatehouse.engine.telemetry.Dimension;
+import dev.gatehouse.ui.common.Theme;
+
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.skins.LeaderBoardItem;
 
@@ -9,47 +12,71 @@ import java.util.stream.Collectors;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
+import javafx.scene.Cursor;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The live dashboard's nodes: headline tiles (QPS with its sparkline, tokens, errors, latency,
- * connections, cache, refusals, fallbacks), one gauge per backend endpoint ("no metrics" when it
- * has none), leader boards by model, consumer and route, and pool health. Each view model update
- * is applied as it comes: the view model sets its properties once per poll, in one FX task.
+ * The live dashboard's nodes: the range and filter, headline tiles (QPS with its sparkline,
+ * tokens, errors, latency, connections, cache, refusals, fallbacks), one gauge per backend
+ * endpoint ("no metrics" when it has none), stacked charts and leader boards by model, consumer
+ * and route, and pool health. Clicking a tile, a band or a row opens the log explorer on those
+ * records. Each view model update is applied as it comes: the view model sets its properties
+ * once per poll, in one FX task.
  */
 public final class DashboardView extends ScrollPane {
 
     private final DashboardViewModel model;
-    private final TileStyle style = TileStyle.current();
-    private final Tile qps = style.tile(Tile.SkinType.SPARK_LINE, "Requests per second", "req/s");
-    private final Tile inputTokens = style.tile(Tile.SkinType.NUMBER, "Input tokens", "tok/s");
-    private final Tile outputTokens = style.tile(Tile.SkinType.NUMBER, "Output tokens", "tok/s");
-    private final Tile errorRate = style.tile(Tile.SkinType.NUMBER, "Error rate", "%");
-    private final Tile p50 = style.tile(Tile.SkinType.NUMBER, "Latency p50", "ms");
-    private final Tile p99 = style.tile(Tile.SkinType.NUMBER, "Latency p99", "ms");
-    private final Tile firstToken = style.tile(Tile.SkinType.NUMBER, "First token p50", "ms");
-    private final Tile connections = style.tile(Tile.SkinType.NUMBER, "Connections", "open");
-    private final Tile cacheHits = style.tile(Tile.SkinType.NUMBER, "Cache hit rate", "%");
-    private final Tile rateLimited = style.tile(Tile.SkinType.NUMBER, "Rate limited", "total");
-    private final Tile fallbacks = style.tile(Tile.SkinType.NUMBER, "Fallbacks", "total");
-    private final Tile topModels = style.tile(Tile.SkinType.LEADER_BOARD, "Top models (requests)", "");
-    private final Tile topConsumers = style.tile(Tile.SkinType.LEADER_BOARD, "Top consumers (requests)", "");
-    private final Tile topRoutes = style.tile(Tile.SkinType.LEADER_BOARD, "Top routes (requests)", "");
-    private final Tile pools = style.tile(Tile.SkinType.TEXT, "Pool health", "");
+    private TileStyle style;
+    private final List<Tile> tiles = new ArrayList<>();
+    private final Tile qps;
+    private final Tile inputTokens;
+    private final Tile outputTokens;
+    private final Tile errorRate;
+    private final Tile p50;
+    private final Tile p99;
+    private final Tile firstToken;
+    private final Tile connections;
+    private final Tile streams;
+    private final Tile cacheHits;
+    private final Tile rateLimited;
+    private final Tile fallbacks;
+    private final Tile topModels;
+    private final Tile topConsumers;
+    private final Tile topRoutes;
+    private final Tile pools;
+    private final BreakdownPane breakdown;
     private final FlowPane gpuTiles = grid();
     private final Label problem = new Label();
     private List<String> gpuKeys = List.of();
     private boolean sparklineSeeded;
 
-    public DashboardView(DashboardViewModel model) {
+    public DashboardView(DashboardViewModel model, Theme theme) {
         this.model = model;
+        this.style = TileStyle.of(theme);
         getStyleClass().add("dashboard");
-        qps.setAveragingPeriod(300);
+        qps = tile(Tile.SkinType.SPARK_LINE, "Requests per second", "req/s", LogSlice.ALL);
+        inputTokens = tile(Tile.SkinType.NUMBER, "Input tokens", "tok/s", LogSlice.ALL);
+        outputTokens = tile(Tile.SkinType.NUMBER, "Output tokens", "tok/s", LogSlice.ALL);
+        errorRate = tile(Tile.SkinType.NUMBER, "Error rate", "%", LogSlice.ERRORS);
+        p50 = tile(Tile.SkinType.NUMBER, "Latency p50", "ms", LogSlice.ALL);
+        p99 = tile(Tile.SkinType.NUMBER, "Latency p99", "ms", LogSlice.SLOW);
+        firstToken = tile(Tile.SkinType.NUMBER, "First token p50", "ms", LogSlice.STREAMS);
+        connections = tile(Tile.SkinType.NUMBER, "Connections", "open", LogSlice.ALL);
+        streams = tile(Tile.SkinType.NUMBER, "Streams", "open", LogSlice.STREAMS);
+        cacheHits = tile(Tile.SkinType.NUMBER, "Cache hit rate", "%", LogSlice.CACHE_HITS);
+        rateLimited = tile(Tile.SkinType.NUMBER, "Rate limited", "", LogSlice.RATE_LIMITED);
+        fallbacks = tile(Tile.SkinType.NUMBER, "Fallbacks", "", LogSlice.FALLBACKS);
+        topModels = tile(Tile.SkinType.LEADER_BOARD, "Top models (requests)", "", null);
+        topConsumers = tile(Tile.SkinType.LEADER_BOARD, "Top consumers (requests)", "", null);
+        topRoutes = tile(Tile.SkinType.LEADER_BOARD, "Top routes (requests)", "", null);
+        pools = tile(Tile.SkinType.TEXT, "Pool health", "", null);
+        breakdown = new BreakdownPane(model, this.style);
+        qps.setAveragingPeriod((int) DashboardRange.LIVE_5_MINUTES.span().toSeconds());
         qps.setDecimals(1);
-        for (Tile tile : List.of(inputTokens, outputTokens, p50, p99, firstToken, connections, rateLimited,
+        for (Tile tile : List.of(inputTokens, outputTokens, p50, p99, firstToken, connections, streams, rateLimited,
                 fallbacks, topModels, topConsumers, topRoutes)) {
             tile.setDecimals(0);
         }
@@ -57,31 +84,27 @@ public final class DashboardView extends ScrollPane {
         cacheHits.setDecimals(1);
         FlowPane headline = grid();
         headline.getChildren().addAll(qps, inputTokens, outputTokens, errorRate, p50, p99, firstToken, connections,
-                cacheHits, rateLimited, fallbacks);
-        FlowPane breakdowns = grid();
-        breakdowns.getChildren().addAll(topModels, topConsumers, topRoutes, pools);
+                streams, cacheHits, rateLimited, fallbacks);
+        FlowPane leaders = grid();
+        leaders.getChildren().addAll(topModels, topConsumers, topRoutes, pools);
         problem.getStyleClass().add("danger");
-        Label title = new Label("Dashboard");
-        title.getStyleClass().add("title-2");
-        VBox content = new VBox(12, title, problem, headline, section("GPU and queues"), gpuTiles,
-                section("Breakdowns"), breakdowns);
+        VBox content = new VBox(12, new DashboardToolbar(model), problem, headline, section("GPU and queues"),
+                gpuTiles, breakdown, section("Leaders since start"), leaders);
         content.setPadding(new Insets(16));
         setContent(content);
         setFitToWidth(true);
 
-        // The sparkline tile keeps its own points: it starts with the last five minutes, then gets one per poll.
-        model.qpsSparklineProperty().addListener((o, before, now) -> {
-            if (!sparklineSeeded && !now.isEmpty()) {
-                sparklineSeeded = true;
-                now.forEach(qps::setValue);
-                qps.setValue(model.headlineProperty().get().qps());
+        model.qpsSparklineProperty().addListener((o, before, now) -> seedSparkline(now));
+        model.selectionProperty().addListener((o, before, now) -> {
+            if (before.range() != now.range() || !before.filter().equals(now.filter())) {
+                sparklineSeeded = false; // the sparkline starts again with the new range's points
             }
         });
         model.headlineProperty().addListener((o, before, now) -> showHeadline(now));
         model.gpusProperty().addListener((o, before, now) -> showGpus(now));
-        leaderBoard(topModels, model.topModelsProperty());
-        leaderBoard(topConsumers, model.topConsumersProperty());
-        leaderBoard(topRoutes, model.topRoutesProperty());
+        leaderBoard(topModels, model.topModelsProperty(), Dimension.MODEL);
+        leaderBoard(topConsumers, model.topConsumersProperty(), Dimension.CONSUMER);
+        leaderBoard(topRoutes, model.topRoutesProperty(), Dimension.ROUTE);
         model.poolHealthProperty().addListener((o, before, now) -> pools.setDescription(now.stream()
                 .map(p -> p.pool() + ": " + p.serving() + " serving, " + p.out() + " out")
                 .collect(Collectors.joining("\n"))));
@@ -90,22 +113,70 @@ public final class DashboardView extends ScrollPane {
         problem.visibleProperty().bind(problem.managedProperty());
     }
 
+    /** A headline tile; clicking it opens the log explorer on {@code slice} (null: not clickable). */
+    private Tile tile(Tile.SkinType skin, String title, String unit, LogSlice slice) {
+        Tile tile = style.tile(skin, title, unit);
+        if (slice != null) {
+            tile.setCursor(Cursor.HAND);
+            tile.setOnMouseClicked(e -> model.openLogs(slice));
+        }
+        tiles.add(tile);
+        return tile;
+    }
+
+    /**
+     * The sparkline tile keeps its own points: live, it starts with the range's points and then
+     * gets one per poll; a history range's points are all set again when a new minute arrives.
+     */
+    private void seedSparkline(List<Double> points) {
+        boolean live = model.selectionProperty().get().range().live();
+        if ((live && sparklineSeeded) || points.isEmpty()) {
+            return;
+        }
+        sparklineSeeded = true;
+        qps.clearData();
+        // TilesFX keeps as many points as its averaging period: live, the range's seconds scroll through it.
+        DashboardRange range = model.selectionProperty().get().range();
+        qps.setAveragingPeriod(live ? (int) range.span().toSeconds() : Math.max(points.size(), 4));
+        points.forEach(qps::setValue);
+        if (live) {
+            qps.setValue(model.headlineProperty().get().qps()); // the tile's figure is "now", not the last whole second
+        }
+    }
+
     private void showHeadline(HeadlineFigures figures) {
-        qps.setValue(figures.qps());
+        boolean live = model.selectionProperty().get().range().live();
+        String totals = live ? " since start" : " in range";
+        if (live) {
+            qps.setValue(figures.qps()); // history ranges show the range's own points, set by the seed
+        } else {
+            qps.setDescription(String.format(java.util.Locale.ROOT, "avg %.1f", figures.qps()));
+        }
         inputTokens.setValue(figures.inputTokensPerSecond());
-        inputTokens.setText(figures.totalInputTokens() + " since start");
+        inputTokens.setText(figures.totalInputTokens() + totals);
         outputTokens.setValue(figures.outputTokensPerSecond());
-        outputTokens.setText(figures.totalOutputTokens() + " since start");
+        outputTokens.setText(figures.totalOutputTokens() + totals);
         percent(errorRate, figures.errorRate());
-        errorRate.setValueColor(model.alerting(AlertLevels.ERROR_RATE) ? TileStyle.ALERT : style.foreground());
+        boolean errorAlert = model.alerting(AlertLevels.ERROR_RATE);
+        boolean successAlert = model.alerting(AlertLevels.SUCCESS_RATE);
+        errorRate.setValueColor(errorAlert ? style.alert() : style.foreground());
+        errorRate.setText(Double.isNaN(figures.successRate()) ? "no traffic"
+                : String.format(java.util.Locale.ROOT, "%.1f %% succeeded", figures.successRate() * 100));
+        errorRate.setTextColor(successAlert ? style.alert() : style.muted());
         p50.setValue(figures.latencyP50Millis());
         p99.setValue(figures.latencyP99Millis());
+        p50.setText(live ? "since start" : "avg of minutes");
+        p99.setText(live ? "since start" : "avg of minutes");
         firstToken.setValue(figures.firstTokenP50Millis());
         connections.setValue(figures.activeConnections());
-        connections.setText(figures.activeStreams() + " streams");
+        connections.setText("client connections now");
+        streams.setValue(figures.activeStreams());
+        streams.setText("AI responses streaming now");
         percent(cacheHits, figures.cacheHitRate());
         rateLimited.setValue(figures.rateLimited());
+        rateLimited.setText(totals.strip());
         fallbacks.setValue(figures.fallbacks());
+        fallbacks.setText(totals.strip());
     }
 
     /** A ratio as a percentage; no requests in the interval shows "no traffic", not 0 %. */
@@ -118,11 +189,14 @@ public final class DashboardView extends ScrollPane {
         List<String> keys = gauges.stream().map(g -> g.key() + g.hasMetrics()).toList();
         if (!keys.equals(gpuKeys)) {
             gpuKeys = keys;
-            List<Tile> tiles = new ArrayList<>();
+            List<Tile> made = new ArrayList<>();
             for (GpuGauge gauge : gauges) {
-                tiles.add(gauge.hasMetrics() ? gpuTile(gauge) : style.tile(Tile.SkinType.TEXT, gauge.endpoint(), ""));
+                Tile tile = gauge.hasMetrics() ? gpuTile(gauge) : style.tile(Tile.SkinType.TEXT, gauge.endpoint(), "");
+                tile.setCursor(Cursor.HAND);
+                tile.setOnMouseClicked(e -> model.openLogsOfEndpoint(gauge.endpoint()));
+                made.add(tile);
             }
-            gpuTiles.getChildren().setAll(tiles);
+            gpuTiles.getChildren().setAll(made);
         }
         for (int i = 0; i < gauges.size(); i++) {
             GpuGauge gauge = gauges.get(i);
@@ -135,7 +209,7 @@ public final class DashboardView extends ScrollPane {
             tile.setDescription(gauge.pool());
             tile.setValue(gauge.utilPercent() == null ? 0 : gauge.utilPercent());
             tile.setText(GpuText.details(gauge));
-            tile.setBarColor(model.alerting("gpu:" + gauge.key()) ? TileStyle.ALERT : style.accent());
+            tile.setBarColor(model.alerting("gpu:" + gauge.key()) ? style.alert() : style.accent());
         }
     }
 
@@ -144,25 +218,46 @@ public final class DashboardView extends ScrollPane {
         tile.setMaxValue(100);
         tile.setThreshold(AlertLevels.GPU_UTIL_OVER);
         tile.setThresholdVisible(true);
-        tile.setThresholdColor(TileStyle.ALERT);
+        tile.setThresholdColor(style.alert());
         tile.setDecimals(0);
         return tile;
     }
 
-    private void leaderBoard(Tile tile, ReadOnlyObjectProperty<List<LeaderEntry>> entries) {
-        entries.addListener((o, before, now) -> tile.setLeaderBoardItems(now.stream().map(this::leader).toList()));
+    private void leaderBoard(Tile tile, ReadOnlyObjectProperty<List<LeaderEntry>> entries, Dimension dimension) {
+        entries.addListener((o, before, now) -> {
+            if (!now.equals(before)) {
+                tile.setLeaderBoardItems(now.stream().map(e -> leader(e, dimension)).toList());
+            }
+        });
     }
 
-    private LeaderBoardItem leader(LeaderEntry entry) {
+    private LeaderBoardItem leader(LeaderEntry entry, Dimension dimension) {
         LeaderBoardItem item = new LeaderBoardItem(entry.name() + "  (" + entry.tokens() + " tok)", entry.requests());
         item.setNameColor(style.foreground());
         item.setValueColor(style.foreground());
+        item.setCursor(Cursor.HAND);
+        item.setOnMouseClicked(e -> model.openLogs(dimension, entry.name()));
         return item;
+    }
+
+    /** Repaints every tile and chart in {@code theme}'s palette: the user switched the theme. */
+    public void restyle(Theme theme) {
+        TileStyle value = TileStyle.of(theme);
+        style = value;
+        tiles.forEach(value::paint);
+        breakdown.restyle(value);
+        gpuKeys = List.of(); // GPU tiles are made again in the new colors
+        showGpus(model.gpusProperty().get());
+        List.of(topModels, topConsumers, topRoutes).forEach(t -> t.getLeaderBoardItems().forEach(item -> {
+            item.setNameColor(value.foreground());
+            item.setValueColor(value.foreground());
+        }));
+        showHeadline(model.headlineProperty().get());
     }
 
     private static FlowPane grid() {
         FlowPane pane = new FlowPane(12, 12);
-        pane.setPrefWrapLength(TileStyle.WIDTH * 5);
+        pane.setPrefWrapLength(TileStyle.WIDTH * 6 + 60);
         return pane;
     }
 

@@ -1,56 +1,64 @@
 package dev.gatehouse.ui.dashboard;
 
-import dev.gatehouse.engine.admin.ControlException;
+import dev.gatehouse.engine.accesslog.query.LogQuery;
 import dev.gatehouse.engine.admin.GatewayControl;
-import dev.gatehouse.engine.admin.SeriesRequest;
+import dev.gatehouse.engine.telemetry.Dimension;
 import dev.gatehouse.engine.telemetry.MetricsSnapshot;
-import dev.gatehouse.engine.telemetry.Resolution;
-import dev.gatehouse.engine.telemetry.SeriesFilter;
-import dev.gatehouse.engine.telemetry.SeriesPoint;
 import dev.gatehouse.engine.telemetry.backend.BackendSample;
 import dev.gatehouse.engine.telemetry.backend.PoolBackends;
 import dev.gatehouse.ui.shell.Notice;
 import dev.gatehouse.ui.shell.NotificationsViewModel;
 
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The live dashboard without nodes: {@link #poll()} reads metrics, the last five minutes of
- * per-second points, backend GPU figures and endpoint health on {@code background}, and applies
- * them all in one {@code fx} task, so the screen changes once per poll. Polls are skipped while
- * paused (the page is hidden). Threshold crossings are posted to the notifications once each.
- * Every method but {@link #poll()} is to be called on the FX thread.
+ * The live dashboard without nodes: {@link #poll()} reads metrics, the selected range's points,
+ * the breakdown's points, backend GPU figures and endpoint health on {@code background}, and
+ * applies them all in one {@code fx} task, so the screen changes once per poll. Polls are skipped
+ * while paused (the page is hidden). Threshold crossings are posted to the notifications once
+ * each. Clicking a figure opens the log explorer on its records ({@code openLogs}). Every method
+ * but {@link #poll()} is to be called on the FX thread.
  */
 public final class DashboardViewModel {
 
-    /** How far back the QPS sparkline reaches. */
-    public static final Duration SPARKLINE = Duration.ofMinutes(5);
+    /** At most this many sparkline points: a day of minutes is averaged down to what the tile can show. */
+    public static final int SPARKLINE_POINTS = 300;
     /** Rows per leader board. */
     public static final int LEADERS = 5;
 
-    private final GatewayControl control;
+    private final DashboardReader reader;
     private final Executor background;
     private final Executor fx;
     private final NotificationsViewModel notifications;
+    private final Consumer<LogQuery> openLogs;
     private final AlertLevels alerts = new AlertLevels();
     private final AtomicBoolean paused = new AtomicBoolean(true);
     private final AtomicBoolean inFlight = new AtomicBoolean();
 
+    private final ObjectProperty<DashboardSelection> selection =
+            new SimpleObjectProperty<>(this, "selection", DashboardSelection.DEFAULT);
     private final ReadOnlyObjectWrapper<HeadlineFigures> headline =
             new ReadOnlyObjectWrapper<>(this, "headline", HeadlineFigures.NONE);
     private final ReadOnlyObjectWrapper<List<Double>> qpsSparkline =
             new ReadOnlyObjectWrapper<>(this, "qpsSparkline", List.of());
+    private final ReadOnlyObjectWrapper<Breakdown> breakdown =
+            new ReadOnlyObjectWrapper<>(this, "breakdown", Breakdown.NONE);
     private final ReadOnlyObjectWrapper<List<GpuGauge>> gpus = new ReadOnlyObjectWrapper<>(this, "gpus", List.of());
     private final ReadOnlyObjectWrapper<List<LeaderEntry>> topModels =
             new ReadOnlyObjectWrapper<>(this, "topModels", List.of());
@@ -60,17 +68,28 @@ public final class DashboardViewModel {
             new ReadOnlyObjectWrapper<>(this, "topRoutes", List.of());
     private final ReadOnlyObjectWrapper<List<PoolHealthCount>> poolHealth =
             new ReadOnlyObjectWrapper<>(this, "poolHealth", List.of());
+    private final ReadOnlyObjectWrapper<Map<Dimension, List<String>>> keys =
+            new ReadOnlyObjectWrapper<>(this, "keys", Map.of());
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
 
-    // Touched only in fx tasks.
+    // Touched only in fx tasks: the snapshots the headline's and the alerts' rates are taken against.
     private MetricsSnapshot previous;
+    private MetricsSnapshot alertBase;
+    private volatile DashboardSelection polling = DashboardSelection.DEFAULT;
 
     public DashboardViewModel(GatewayControl control, Executor background, Executor fx,
-                              NotificationsViewModel notifications) {
-        this.control = requireNonNull(control, "control");
+                              NotificationsViewModel notifications, Consumer<LogQuery> openLogs) {
+        this.reader = new DashboardReader(control);
         this.background = requireNonNull(background, "background");
         this.fx = requireNonNull(fx, "fx");
         this.notifications = requireNonNull(notifications, "notifications");
+        this.openLogs = requireNonNull(openLogs, "openLogs");
+        selection.addListener((o, before, now) -> {
+            requireNonNull(now, "selection");
+            polling = now;
+            previous = null; // a new filter's rate is not taken against the old one's counters
+            poll();
+        });
     }
 
     /** Starts answering {@link #poll()}: the page is on screen. */
@@ -81,7 +100,10 @@ public final class DashboardViewModel {
     /** Stops polling (the page is hidden); the next rate is taken over the whole pause, not shown as a spike. */
     public void pause() {
         paused.set(true);
-        fx.execute(() -> previous = null);
+        fx.execute(() -> {
+            previous = null;
+            alertBase = null;
+        });
     }
 
     public boolean isPaused() {
@@ -97,10 +119,11 @@ public final class DashboardViewModel {
         if (paused.get() || !inFlight.compareAndSet(false, true)) {
             return;
         }
+        DashboardSelection chosen = polling;
         background.execute(() -> {
             DashboardSample sample;
             try {
-                sample = read();
+                sample = reader.read(chosen);
             } catch (RuntimeException e) {
                 String reason = e.getMessage() == null ? e.toString() : e.getMessage();
                 fx.execute(() -> {
@@ -111,46 +134,45 @@ public final class DashboardViewModel {
             }
             fx.execute(() -> {
                 inFlight.set(false);
-                if (!paused.get()) {
+                // A sample of a selection the user has already left would flash the old view: read again.
+                if (!sample.selection().equals(selection.get())) {
+                    poll();
+                } else if (!paused.get()) {
+                    DashboardUpdateEvent timing = new DashboardUpdateEvent(DashboardUpdateEvent.APPLY);
+                    timing.begin();
                     apply(sample);
+                    timing.commit();
                 }
             });
         });
     }
 
-    private DashboardSample read() {
-        MetricsSnapshot metrics = control.metrics();
-        List<SeriesPoint> points = control.series(new SeriesRequest(Resolution.SECOND,
-                metrics.takenAt().minus(SPARKLINE), metrics.takenAt(), SeriesFilter.all()));
-        return new DashboardSample(metrics, points, backendsOrNull(), control.endpointHealth());
-    }
-
-    /** An engine without backend scraping (an older remote one) leaves the gauges at "no metrics". */
-    private dev.gatehouse.engine.telemetry.backend.BackendMetricsSnapshot backendsOrNull() {
-        try {
-            return control.backends();
-        } catch (ControlException e) {
-            if (e.kind() == ControlException.Kind.NOT_FOUND || e.kind() == ControlException.Kind.METHOD_NOT_ALLOWED) {
-                return null;
-            }
-            throw e;
-        }
-    }
-
     private void apply(DashboardSample sample) {
         MetricsSnapshot metrics = sample.metrics();
-        HeadlineFigures figures = HeadlineFigures.between(previous, metrics);
+        DashboardSelection chosen = sample.selection();
+        HeadlineFigures figures = chosen.range().live()
+                ? HeadlineFigures.between(previous, metrics, chosen.filter())
+                : HeadlineFigures.over(sample.points(), metrics);
         previous = metrics;
         List<GpuGauge> gauges = gauges(sample);
         headline.set(figures);
-        qpsSparkline.set(sample.lastMinutes().stream().map(SeriesPoint::requestsPerSecond).toList());
+        qpsSparkline.set(Sparkline.of(sample.points(), SPARKLINE_POINTS));
+        breakdown.set(Breakdown.of(chosen.breakdown(), sample.breakdown()));
         gpus.set(gauges);
         topModels.set(LeaderEntry.top(metrics.models(), LEADERS));
         topConsumers.set(LeaderEntry.top(metrics.consumers(), LEADERS));
         topRoutes.set(LeaderEntry.top(metrics.routes(), LEADERS));
         poolHealth.set(PoolHealthCount.of(sample.health()));
+        Map<Dimension, List<String>> known = new EnumMap<>(Dimension.class);
+        DashboardSelection.DIMENSIONS.forEach(d -> known.put(d, List.copyOf(metrics.by(d).keySet())));
+        if (!known.equals(keys.get())) {
+            keys.set(Map.copyOf(known));
+        }
         problem.set("");
-        for (AlertLevels.Alert alert : alerts.update(figures, gauges, metrics.takenAt())) {
+        // Alerts watch all traffic between polls, whatever range and filter the screen shows.
+        HeadlineFigures now = HeadlineFigures.between(alertBase, metrics);
+        alertBase = metrics;
+        for (AlertLevels.Alert alert : alerts.update(now, gauges, metrics.takenAt())) {
             notifications.post(Notice.Severity.WARNING, alert.title(), alert.detail());
         }
     }
@@ -168,6 +190,31 @@ public final class DashboardViewModel {
         return List.copyOf(gauges);
     }
 
+    /** Opens the log explorer on the records behind a headline figure, in the range and filter shown. */
+    public void openLogs(LogSlice slice) {
+        openLogs.accept(slice.narrow(selection.get().logQuery(now()), headline.get().latencyP99Millis()).build());
+    }
+
+    /** Opens the log explorer on one model, consumer or route (a leader board row, a chart's band). */
+    public void openLogs(Dimension dimension, String key) {
+        openLogs.accept(DashboardSelection.narrowed(selection.get().logQuery(now()), dimension, key).build());
+    }
+
+    /** Opens the log explorer on the requests one backend endpoint ({@code host:port}) served. */
+    public void openLogsOfEndpoint(String hostPort) {
+        openLogs.accept(selection.get().logQuery(now()).upstreamHost(hostPort).build());
+    }
+
+    /** The engine's time of the last poll (its clock, not this machine's, for a remote engine). */
+    private Instant now() {
+        return previous != null ? previous.takenAt() : Instant.now();
+    }
+
+    /** The range, filter and breakdown shown; setting it polls at once. */
+    public ObjectProperty<DashboardSelection> selectionProperty() {
+        return selection;
+    }
+
     /** True while the alert {@code key} is crossed: "error-rate", "success-rate" or "gpu:pool/endpoint". */
     public boolean alerting(String key) {
         return alerts.isActive(key);
@@ -177,9 +224,14 @@ public final class DashboardViewModel {
         return headline.getReadOnlyProperty();
     }
 
-    /** Requests per second of each of the last five minutes' seconds, oldest first. */
+    /** Requests per second over the selected range and filter, oldest first, at most {@link #SPARKLINE_POINTS}. */
     public ReadOnlyObjectProperty<List<Double>> qpsSparklineProperty() {
         return qpsSparkline.getReadOnlyProperty();
+    }
+
+    /** Requests and tokens per second over the range by the selected breakdown's busiest keys. */
+    public ReadOnlyObjectProperty<Breakdown> breakdownProperty() {
+        return breakdown.getReadOnlyProperty();
     }
 
     /** One gauge per backend endpoint, in config order. */
@@ -201,6 +253,11 @@ public final class DashboardViewModel {
 
     public ReadOnlyObjectProperty<List<PoolHealthCount>> poolHealthProperty() {
         return poolHealth.getReadOnlyProperty();
+    }
+
+    /** The models, consumers and routes the engine has seen, by name: what the filter offers. */
+    public ReadOnlyObjectProperty<Map<Dimension, List<String>>> keysProperty() {
+        return keys.getReadOnlyProperty();
     }
 
     /** Why the figures are not current (the engine did not answer), or empty. */

@@ -1,15 +1,22 @@
 package dev.gatehouse.ui.dashboard;
 
+import dev.gatehouse.engine.telemetry.Distribution;
 import dev.gatehouse.engine.telemetry.KeyFigures;
 import dev.gatehouse.engine.telemetry.MetricsSnapshot;
+import dev.gatehouse.engine.telemetry.SeriesFilter;
+import dev.gatehouse.engine.telemetry.SeriesPoint;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The dashboard's headline tiles for one poll: rates over the time between two snapshots (so a
  * figure is "now", not "since start"), latency percentiles since start, and the live gauges.
  * Rates are per second; {@code errorRate}, {@code successRate} and {@code cacheHitRate} are 0..1,
  * and NaN when nothing happened in the interval (the tile shows a dash, not a misleading 0).
+ * Over a history range ({@link #over}) every figure is the range's: rates and ratios over its
+ * points, latencies the request-weighted mean of its minutes' percentiles, counts and totals summed.
  */
 public record HeadlineFigures(double qps, double inputTokensPerSecond, double outputTokensPerSecond,
                               double errorRate, double successRate, double cacheHitRate,
@@ -21,10 +28,18 @@ public record HeadlineFigures(double qps, double inputTokensPerSecond, double ou
     public static final HeadlineFigures NONE = new HeadlineFigures(0, 0, 0, Double.NaN, Double.NaN, Double.NaN,
             0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
+    private static final KeyFigures NOTHING = new KeyFigures(0, Map.of(), Map.of(), 0, 0, 0, 0, 0, 0,
+            Distribution.empty(), Distribution.empty(), Distribution.empty());
+
     /** The figures of {@code now}, with rates taken against {@code before} (null on the first poll: rates 0). */
     public static HeadlineFigures between(MetricsSnapshot before, MetricsSnapshot now) {
-        KeyFigures total = now.total();
-        KeyFigures previous = before == null ? total : before.total();
+        return between(before, now, SeriesFilter.all());
+    }
+
+    /** As {@link #between(MetricsSnapshot, MetricsSnapshot)}, of one route, model or consumer only. */
+    public static HeadlineFigures between(MetricsSnapshot before, MetricsSnapshot now, SeriesFilter filter) {
+        KeyFigures total = of(now, filter);
+        KeyFigures previous = before == null ? total : of(before, filter);
         double seconds = before == null ? 0
                 : Duration.between(before.takenAt(), now.takenAt()).toNanos() / 1e9;
         long requests = total.requests() - previous.requests();
@@ -41,6 +56,45 @@ public record HeadlineFigures(double qps, double inputTokensPerSecond, double ou
                 millis(total.firstToken().p50Nanos()),
                 now.activeConnections(), now.activeStreams(), total.rateLimited(), total.fallbacks(),
                 total.inputTokens(), total.outputTokens(), total.requests());
+    }
+
+    /** The figures of a history range from its points; connections and streams are {@code now}'s. */
+    public static HeadlineFigures over(List<SeriesPoint> points, MetricsSnapshot now) {
+        long requests = 0, errors = 0, input = 0, output = 0, lookups = 0, hits = 0, limited = 0, fallbacks = 0;
+        long seconds = 0;
+        double p50 = 0, p99 = 0, firstToken = 0;
+        long firstTokenWeight = 0;
+        for (SeriesPoint point : points) {
+            requests += point.requests();
+            errors += point.errors();
+            input += point.inputTokens();
+            output += point.outputTokens();
+            lookups += point.cacheLookups();
+            hits += point.cacheHits();
+            limited += point.rateLimited();
+            fallbacks += point.fallbacks();
+            seconds += point.seconds();
+            p50 += (double) point.latencyP50Nanos() * point.requests();
+            p99 += (double) point.latencyP99Nanos() * point.requests();
+            if (point.firstTokenP50Nanos() > 0) {
+                firstToken += (double) point.firstTokenP50Nanos() * point.requests();
+                firstTokenWeight += point.requests();
+            }
+        }
+        return new HeadlineFigures(rate(requests, seconds), rate(input, seconds), rate(output, seconds),
+                ratio(errors, requests), ratio(requests - errors, requests), ratio(hits, lookups),
+                weightedMillis(p50, requests), weightedMillis(p99, requests),
+                weightedMillis(firstToken, firstTokenWeight), now.activeConnections(), now.activeStreams(),
+                limited, fallbacks, input, output, requests);
+    }
+
+    private static KeyFigures of(MetricsSnapshot snapshot, SeriesFilter filter) {
+        return filter.dimension() == null ? snapshot.total()
+                : snapshot.by(filter.dimension()).getOrDefault(filter.key(), NOTHING);
+    }
+
+    private static long weightedMillis(double weightedNanos, long weight) {
+        return weight == 0 ? 0 : Math.round(weightedNanos / weight / 1_000_000);
     }
 
     private static double rate(long count, double seconds) {

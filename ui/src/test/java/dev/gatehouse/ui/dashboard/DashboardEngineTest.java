@@ -27,7 +27,7 @@ class DashboardEngineTest {
     void figuresMatchTheLoadSent() throws Exception {
         try (ChatEngine gateway = new ChatEngine(dir)) {
             DashboardViewModel model = new DashboardViewModel(gateway.control, Runnable::run, Runnable::run,
-                    new NotificationsViewModel(gateway.clock));
+                    new NotificationsViewModel(gateway.clock), query -> { });
             model.resume();
             model.poll();
 

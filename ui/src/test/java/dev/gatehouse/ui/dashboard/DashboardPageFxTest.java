@@ -1,5 +1,7 @@
 package dev.gatehouse.ui.dashboard;
 
+import dev.gatehouse.engine.accesslog.query.LogQuery;
+import dev.gatehouse.ui.common.Theme;
 import dev.gatehouse.ui.shell.NotificationsViewModel;
 
 import eu.hansolo.tilesfx.Tile;
@@ -7,6 +9,8 @@ import eu.hansolo.tilesfx.Tile;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -47,13 +51,14 @@ class DashboardPageFxTest {
     private ChatEngine gateway;
     private ExecutorService background;
     private DashboardPage page;
+    private final List<LogQuery> opened = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
         gateway = new ChatEngine(dir.resolve(String.valueOf(System.nanoTime())));
         background = Executors.newVirtualThreadPerTaskExecutor();
         page = new DashboardPage(new DashboardViewModel(gateway.control, background, Platform::runLater,
-                new NotificationsViewModel(gateway.clock)));
+                new NotificationsViewModel(gateway.clock), opened::add), Theme.LIGHT);
         stage.setScene(new Scene((Parent) page.node(), 1200, 860));
         stage.show();
     }
@@ -91,13 +96,35 @@ class DashboardPageFxTest {
         }
     }
 
+    @Test
+    void clickingATileOrARangeOpensTheLogsOnThoseRecords(FxRobot robot) throws Exception {
+        page.viewModel().resume();
+        gateway.send(20);
+        gateway.pass(1);
+        page.viewModel().poll();
+        await().until(() -> page.viewModel().headlineProperty().get().totalRequests() == 20);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn(tile(robot, "Error rate"));
+        robot.clickOn("Last hour");
+        robot.clickOn(tile(robot, "Requests per second"));
+
+        assertThat(opened).hasSize(2);
+        assertThat(opened.get(0).statusClasses()).containsExactly(4, 5);
+        assertThat(opened.get(0).toMillis() - opened.get(0).fromMillis()).isBetween(300_000L, 300_001L);
+        assertThat(page.viewModel().selectionProperty().get().range()).isEqualTo(DashboardRange.LAST_HOUR);
+        assertThat(opened.get(1).statusClasses()).isEmpty();
+        assertThat(opened.get(1).toMillis() - opened.get(1).fromMillis()).isGreaterThanOrEqualTo(3_600_000L);
+    }
+
     private static Tile tile(FxRobot robot, String title) {
         return robot.lookup((Node n) -> n instanceof Tile t && title.equals(t.getTitle())).query();
     }
 
     private void save(FxRobot robot, Path file) throws Exception {
         WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = page.node().snapshot(null, null));
+        // The whole page, not only what the scroll pane's viewport shows.
+        robot.interact(() -> image[0] = ((javafx.scene.control.ScrollPane) page.node()).getContent().snapshot(null, null));
         int width = (int) image[0].getWidth();
         int height = (int) image[0].getHeight();
         BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);

@@ -1,5 +1,6 @@
 package dev.gatehouse.ui.dashboard;
 
+import dev.gatehouse.engine.accesslog.query.LogQuery;
 import dev.gatehouse.engine.admin.ControlException;
 import dev.gatehouse.engine.health.HealthState;
 import dev.gatehouse.engine.telemetry.Distribution;
@@ -40,8 +41,9 @@ class DashboardViewModelTest {
     private final NotificationsViewModel notifications =
             new NotificationsViewModel(Clock.fixed(T0, ZoneOffset.UTC));
     private final List<Runnable> fxTasks = new ArrayList<>();
+    private final List<LogQuery> opened = new ArrayList<>();
     private final DashboardViewModel model =
-            new DashboardViewModel(engine.control(), Runnable::run, fxTasks::add, notifications);
+            new DashboardViewModel(engine.control(), Runnable::run, fxTasks::add, notifications, opened::add);
 
     /** One poll with everything the engine answered applied in the fx tasks it queued. */
     private void poll(MetricsSnapshot metrics) {

@@ -2,6 +2,7 @@ package dev.gatehouse.ui.dashboard;
 
 import dev.gatehouse.engine.admin.ControlException;
 import dev.gatehouse.engine.admin.GatewayControl;
+import dev.gatehouse.engine.admin.SeriesRequest;
 import dev.gatehouse.engine.admin.PoolHealth;
 import dev.gatehouse.engine.telemetry.Distribution;
 import dev.gatehouse.engine.telemetry.KeyFigures;
@@ -13,6 +14,8 @@ import dev.gatehouse.engine.telemetry.backend.LocalGpuReport;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +27,9 @@ final class ScriptedControl {
 
     volatile MetricsSnapshot metrics = snapshot(Instant.parse("2026-11-25T12:00:00Z"), figures(0, 0, 0, 0, 0));
     volatile List<SeriesPoint> series = List.of();
+    /** Answers series requests; by default {@link #series} whatever was asked. */
+    volatile Function<SeriesRequest, List<SeriesPoint>> seriesAnswer = request -> series;
+    final List<SeriesRequest> seriesAsked = new CopyOnWriteArrayList<>();
     volatile BackendMetricsSnapshot backends;
     volatile List<PoolHealth> health = List.of();
     volatile RuntimeException failure;
@@ -40,7 +46,10 @@ final class ScriptedControl {
                             metricsReads.incrementAndGet();
                             yield metrics;
                         }
-                        case "series" -> series;
+                        case "series" -> {
+                            seriesAsked.add((SeriesRequest) args[0]);
+                            yield seriesAnswer.apply((SeriesRequest) args[0]);
+                        }
                         case "backends" -> {
                             if (backends == null) {
                                 throw new ControlException(ControlException.Kind.NOT_FOUND, "no backend metrics");
