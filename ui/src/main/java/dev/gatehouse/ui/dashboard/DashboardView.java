@@ -4,7 +4,6 @@ import dev.gatehouse.engine.telemetry.Dimension;
 import dev.gatehouse.ui.common.Theme;
 
 import eu.hansolo.tilesfx.Tile;
-import eu.hansolo.tilesfx.skins.LeaderBoardItem;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +30,7 @@ public final class DashboardView extends ScrollPane {
     private final DashboardViewModel model;
     private TileStyle style;
     private final List<Tile> tiles = new ArrayList<>();
+    private final List<LeaderBoard> leaderBoards = new ArrayList<>();
     private final Tile qps;
     private final Tile inputTokens;
     private final Tile outputTokens;
@@ -224,20 +224,9 @@ public final class DashboardView extends ScrollPane {
     }
 
     private void leaderBoard(Tile tile, ReadOnlyObjectProperty<List<LeaderEntry>> entries, Dimension dimension) {
-        entries.addListener((o, before, now) -> {
-            if (!now.equals(before)) {
-                tile.setLeaderBoardItems(now.stream().map(e -> leader(e, dimension)).toList());
-            }
-        });
-    }
-
-    private LeaderBoardItem leader(LeaderEntry entry, Dimension dimension) {
-        LeaderBoardItem item = new LeaderBoardItem(entry.name() + "  (" + entry.tokens() + " tok)", entry.requests());
-        item.setNameColor(style.foreground());
-        item.setValueColor(style.foreground());
-        item.setCursor(Cursor.HAND);
-        item.setOnMouseClicked(e -> model.openLogs(dimension, entry.name()));
-        return item;
+        LeaderBoard board = new LeaderBoard(tile, dimension, model, style);
+        leaderBoards.add(board);
+        entries.addListener((o, before, now) -> board.show(now));
     }
 
     /** Repaints every tile and chart in {@code theme}'s palette: the user switched the theme. */
@@ -248,10 +237,7 @@ public final class DashboardView extends ScrollPane {
         breakdown.restyle(value);
         gpuKeys = List.of(); // GPU tiles are made again in the new colors
         showGpus(model.gpusProperty().get());
-        List.of(topModels, topConsumers, topRoutes).forEach(t -> t.getLeaderBoardItems().forEach(item -> {
-            item.setNameColor(value.foreground());
-            item.setValueColor(value.foreground());
-        }));
+        leaderBoards.forEach(board -> board.restyle(value));
         showHeadline(model.headlineProperty().get());
     }
 

@@ -139,9 +139,11 @@ public final class DashboardViewModel {
                     poll();
                 } else if (!paused.get()) {
                     DashboardUpdateEvent timing = new DashboardUpdateEvent(DashboardUpdateEvent.APPLY);
-                    timing.begin();
+                    boolean timed = timing.start();
                     apply(sample);
-                    timing.commit();
+                    if (timed) {
+                        timing.finish();
+                    }
                 }
             });
         });

@@ -33,15 +33,14 @@ final class LayoutTiming {
 
     private void start() {
         DashboardUpdateEvent event = new DashboardUpdateEvent(DashboardUpdateEvent.LAYOUT);
-        if (event.isEnabled()) {
-            event.begin();
+        if (event.start()) {
             running = event;
         }
     }
 
     private void end() {
         if (running != null) {
-            running.commit();
+            running.finish();
             running = null;
         }
     }
