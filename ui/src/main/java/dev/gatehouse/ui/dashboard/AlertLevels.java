@@ -37,11 +37,11 @@ public final class AlertLevels {
         List<Alert> started = new ArrayList<>();
         if (!Double.isNaN(figures.errorRate())) {
             set(ERROR_RATE, figures.errorRate() > ERROR_RATE_OVER, started, "Error rate high",
-                    percent(figures.errorRate()) + " of requests failed (alert over 5 %).");
+                    percent(figures.errorRate()) + " of requests failed in the last minute (alert over 5 %).");
         }
         if (!Double.isNaN(figures.successRate())) {
             set(SUCCESS_RATE, figures.successRate() < SUCCESS_RATE_UNDER, started, "Success rate low",
-                    percent(figures.successRate()) + " of requests succeeded (alert under 95 %).");
+                    percent(figures.successRate()) + " succeeded (alert under 95 %).");
         }
         Set<String> seen = new HashSet<>();
         for (GpuGauge gauge : gauges) {

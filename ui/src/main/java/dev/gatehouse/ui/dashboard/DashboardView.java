@@ -156,12 +156,14 @@ public final class DashboardView extends ScrollPane {
         inputTokens.setText(figures.totalInputTokens() + totals);
         outputTokens.setValue(figures.outputTokensPerSecond());
         outputTokens.setText(figures.totalOutputTokens() + totals);
+        // Live, the error rate is the last minute's (one second's swings on a single failure).
         percent(errorRate, figures.errorRate());
         boolean errorAlert = model.alerting(AlertLevels.ERROR_RATE);
         boolean successAlert = model.alerting(AlertLevels.SUCCESS_RATE);
         errorRate.setValueColor(errorAlert ? style.alert() : style.foreground());
-        errorRate.setText(Double.isNaN(figures.successRate()) ? "no traffic"
-                : String.format(java.util.Locale.ROOT, "%.1f %% succeeded", figures.successRate() * 100));
+        errorRate.setText(Double.isNaN(figures.successRate()) ? (live ? "too few requests in the last minute" : "no traffic")
+                : String.format(java.util.Locale.ROOT, "%s%.1f %% succeeded", live ? "last minute: " : "",
+                        figures.successRate() * 100));
         errorRate.setTextColor(successAlert ? style.alert() : style.muted());
         p50.setValue(figures.latencyP50Millis());
         p99.setValue(figures.latencyP99Millis());

@@ -72,9 +72,11 @@ public final class DashboardViewModel {
             new ReadOnlyObjectWrapper<>(this, "keys", Map.of());
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
 
-    // Touched only in fx tasks: the snapshots the headline's and the alerts' rates are taken against.
+    // Touched only in fx tasks: the snapshot the headline's rates are taken against, and the last
+    // minute's totals of what is shown and of all traffic (for the alerts).
     private MetricsSnapshot previous;
-    private MetricsSnapshot alertBase;
+    private final ErrorWindow shownErrors = new ErrorWindow();
+    private final ErrorWindow allErrors = new ErrorWindow();
     private volatile DashboardSelection polling = DashboardSelection.DEFAULT;
 
     public DashboardViewModel(GatewayControl control, Executor background, Executor fx,
@@ -88,6 +90,7 @@ public final class DashboardViewModel {
             requireNonNull(now, "selection");
             polling = now;
             previous = null; // a new filter's rate is not taken against the old one's counters
+            shownErrors.clear();
             poll();
         });
     }
@@ -102,7 +105,8 @@ public final class DashboardViewModel {
         paused.set(true);
         fx.execute(() -> {
             previous = null;
-            alertBase = null;
+            shownErrors.clear();
+            allErrors.clear();
         });
     }
 
@@ -152,9 +156,14 @@ public final class DashboardViewModel {
     private void apply(DashboardSample sample) {
         MetricsSnapshot metrics = sample.metrics();
         DashboardSelection chosen = sample.selection();
-        HeadlineFigures figures = chosen.range().live()
-                ? HeadlineFigures.between(previous, metrics, chosen.filter())
-                : HeadlineFigures.over(sample.points(), metrics);
+        HeadlineFigures figures;
+        if (chosen.range().live()) {
+            shownErrors.add(metrics.takenAt(), HeadlineFigures.of(metrics, chosen.filter()));
+            figures = HeadlineFigures.between(previous, metrics, chosen.filter())
+                    .withRates(shownErrors.errorRate(), shownErrors.successRate());
+        } else {
+            figures = HeadlineFigures.over(sample.points(), metrics);
+        }
         previous = metrics;
         List<GpuGauge> gauges = gauges(sample);
         headline.set(figures);
@@ -171,12 +180,27 @@ public final class DashboardViewModel {
             keys.set(Map.copyOf(known));
         }
         problem.set("");
-        // Alerts watch all traffic between polls, whatever range and filter the screen shows.
-        HeadlineFigures now = HeadlineFigures.between(alertBase, metrics);
-        alertBase = metrics;
-        for (AlertLevels.Alert alert : alerts.update(now, gauges, metrics.takenAt())) {
-            notifications.post(Notice.Severity.WARNING, alert.title(), alert.detail());
+        // Alerts watch all traffic over the last minute, whatever range and filter the screen shows.
+        allErrors.add(metrics.takenAt(), metrics.total());
+        HeadlineFigures now = HeadlineFigures.NONE.withRates(allErrors.errorRate(), allErrors.successRate());
+        notify(alerts.update(now, gauges, metrics.takenAt()));
+    }
+
+    /** One notification per alert; failing requests cross both request alerts at once: one notification says so. */
+    private void notify(List<AlertLevels.Alert> started) {
+        List<AlertLevels.Alert> rest = new ArrayList<>(started);
+        AlertLevels.Alert errors = find(rest, AlertLevels.ERROR_RATE);
+        AlertLevels.Alert successes = find(rest, AlertLevels.SUCCESS_RATE);
+        if (errors != null && successes != null) {
+            rest.remove(errors);
+            rest.remove(successes);
+            notifications.post(Notice.Severity.WARNING, errors.title(), errors.detail() + " " + successes.detail());
         }
+        rest.forEach(alert -> notifications.post(Notice.Severity.WARNING, alert.title(), alert.detail()));
+    }
+
+    private static AlertLevels.Alert find(List<AlertLevels.Alert> alerts, String key) {
+        return alerts.stream().filter(a -> a.key().equals(key)).findFirst().orElse(null);
     }
 
     private static List<GpuGauge> gauges(DashboardSample sample) {

@@ -88,7 +88,15 @@ public record HeadlineFigures(double qps, double inputTokensPerSecond, double ou
                 limited, fallbacks, input, output, requests);
     }
 
-    private static KeyFigures of(MetricsSnapshot snapshot, SeriesFilter filter) {
+    /** These figures with the error and success rates of a longer window (NaN: too few requests to tell). */
+    public HeadlineFigures withRates(double errors, double successes) {
+        return new HeadlineFigures(qps, inputTokensPerSecond, outputTokensPerSecond, errors, successes, cacheHitRate,
+                latencyP50Millis, latencyP99Millis, firstTokenP50Millis, activeConnections, activeStreams, rateLimited,
+                fallbacks, totalInputTokens, totalOutputTokens, totalRequests);
+    }
+
+    /** The figures of {@code filter}'s key in {@code snapshot}, zero when it has none yet. */
+    static KeyFigures of(MetricsSnapshot snapshot, SeriesFilter filter) {
         return filter.dimension() == null ? snapshot.total()
                 : snapshot.by(filter.dimension()).getOrDefault(filter.key(), NOTHING);
     }

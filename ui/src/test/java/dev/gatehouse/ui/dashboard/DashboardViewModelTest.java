@@ -91,23 +91,48 @@ class DashboardViewModelTest {
     }
 
     @Test
-    void aHighErrorRateIsNotifiedOncePerCrossing() {
+    void aHighErrorRateOverTheLastMinuteIsNotifiedOncePerCrossing() {
         model.resume();
+        long[] totals = {0, 0};
         poll(snapshot(T0, figures(0, 0, 0, 0, 0)));
-        long requests = 0;
-        long ok = 0;
-        // 10 % failing for three polls, healthy for one, failing again.
-        int[] failingPerHundred = {10, 10, 10, 0, 10};
-        for (int i = 0; i < failingPerHundred.length; i++) {
-            requests += 100;
-            ok += 100 - failingPerHundred[i];
-            poll(snapshot(T0.plusSeconds(i + 1), figures(requests, ok, 0, 0, 0)));
-            assertThat(model.alerting("error-rate")).isEqualTo(failingPerHundred[i] > 0);
+        // 100 requests a second: 10 % failing for 30 s, healthy for 90 s, failing again for 40 s.
+        int second = 0;
+        List<Boolean> alerting = new ArrayList<>();
+        for (int[] phase : new int[][] {{30, 10}, {90, 0}, {40, 10}}) {
+            for (int i = 0; i < phase[0]; i++) {
+                totals[0] += 100;
+                totals[1] += 100 - phase[1];
+                poll(snapshot(T0.plusSeconds(++second), figures(totals[0], totals[1], 0, 0, 0)));
+                alerting.add(model.alerting("error-rate"));
+            }
         }
 
-        assertThat(notifications.shown()).extracting(Notice::title)
-                .containsExactly("Error rate high", "Success rate low", "Error rate high", "Success rate low");
-        assertThat(notifications.shown().get(0).detail()).startsWith("10.0 %");
+        assertThat(alerting.subList(0, 30)).as("failing").containsOnly(true);
+        // At second t of the healthy phase the minute holds 90 - t failing seconds: over 5 % until t = 60.
+        assertThat(alerting.get(58 - 1)).as("second 58: 32 failing seconds in the minute").isTrue();
+        assertThat(alerting.get(62 - 1)).as("second 62: 28 failing seconds, 4.7 %").isFalse();
+        assertThat(alerting.get(120 - 1)).as("a clean minute").isFalse();
+        assertThat(alerting.get(160 - 1)).as("40 failing seconds in the minute: 6.7 %").isTrue();
+        assertThat(notifications.shown()).as("one notification per crossing, both request alerts in one")
+                .extracting(Notice::title).containsExactly("Error rate high", "Error rate high");
+        assertThat(notifications.shown().get(0).detail())
+                .isEqualTo("10.0 % of requests failed in the last minute (alert over 5 %). 90.0 % succeeded (alert under 95 %).");
+    }
+
+    @Test
+    void aFewFailuresAmongFewRequestsRaiseNoAlert() {
+        model.resume();
+        poll(snapshot(T0, figures(0, 0, 0, 0, 0)));
+        // 3 requests a second, one of them failing: 33 %, but 20 requests make the first rate worth telling.
+        for (int i = 1; i <= 6; i++) {
+            poll(snapshot(T0.plusSeconds(i), figures(3L * i, 2L * i, 0, 0, 0)));
+        }
+        assertThat(model.headlineProperty().get().errorRate()).as("18 requests: too few to tell").isNaN();
+        assertThat(notifications.shown()).isEmpty();
+
+        poll(snapshot(T0.plusSeconds(7), figures(21, 14, 0, 0, 0)));
+        assertThat(model.headlineProperty().get().errorRate()).isCloseTo(1.0 / 3, within(1e-9));
+        assertThat(notifications.shown()).hasSize(1);
     }
 
     @Test
