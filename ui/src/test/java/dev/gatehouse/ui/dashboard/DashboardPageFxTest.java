@@ -117,6 +117,31 @@ class DashboardPageFxTest {
         assertThat(opened.get(1).toMillis() - opened.get(1).fromMillis()).isGreaterThanOrEqualTo(3_600_000L);
     }
 
+    @Test
+    void switchingTheThemeRepaintsEveryTile(FxRobot robot) throws Exception {
+        page.viewModel().resume();
+        gateway.send(5);
+        gateway.pass(1);
+        page.viewModel().poll();
+        await().until(() -> page.viewModel().headlineProperty().get().totalRequests() == 5);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(() -> {
+            Theme.DARK.apply();
+            page.view().restyle(Theme.DARK);
+        });
+
+        for (String title : List.of("Requests per second", "Error rate", "Top models (requests)",
+                "127.0.0.1:" + gateway.origin.getAddress().getPort())) {
+            assertThat(tile(robot, title).getBackgroundColor()).as(title).isEqualTo(javafx.scene.paint.Color.web("#161b22"));
+        }
+        String screenshot = System.getProperty("dashboard.screenshot");
+        if (screenshot != null) {
+            save(robot, Path.of(screenshot.replace(".png", "-dark.png")));
+        }
+        robot.interact(Theme.LIGHT::apply);
+    }
+
     private static Tile tile(FxRobot robot, String title) {
         return robot.lookup((Node n) -> n instanceof Tile t && title.equals(t.getTitle())).query();
     }
