@@ -1,8 +1,15 @@
 package dev.gatehouse.ui.dashboard;
 
+import dev.gatehouse.engine.admin.GatewayControl;
+import dev.gatehouse.engine.admin.remote.RemoteGatewayControl;
+import dev.gatehouse.engine.admin.rest.AdminServer;
+import dev.gatehouse.engine.telemetry.Dimension;
+import dev.gatehouse.engine.telemetry.SeriesFilter;
 import dev.gatehouse.ui.shell.NotificationsViewModel;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +58,39 @@ class DashboardEngineTest {
             assertThat(model.gpusProperty().get()).singleElement()
                     .satisfies(gauge -> assertThat(gauge.hasMetrics()).as("this origin exposes no metrics").isFalse());
             assertThat(model.problemProperty().get()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRemoteEngineFilteredToOneModelShowsTheSame() throws Exception {
+        try (ChatEngine gateway = new ChatEngine(dir)) {
+            AdminServer admin = AdminServer.builder(gateway.control, "secret").listen("127.0.0.1", 0).start();
+            try {
+                GatewayControl remote = new RemoteGatewayControl(
+                        URI.create("http://127.0.0.1:" + admin.address().getPort()), "secret");
+                DashboardViewModel model = new DashboardViewModel(remote, Runnable::run, Runnable::run,
+                        new NotificationsViewModel(gateway.clock), query -> { });
+                model.resume();
+                model.selectionProperty().set(DashboardSelection.DEFAULT
+                        .withFilter(SeriesFilter.of(Dimension.MODEL, "qwen")));
+
+                gateway.send(REQUESTS);
+                gateway.pass(2);
+                model.poll();
+
+                HeadlineFigures figures = model.headlineProperty().get();
+                assertThat(figures.totalRequests()).isEqualTo(REQUESTS);
+                assertThat(figures.totalOutputTokens()).isEqualTo((long) COMPLETION_TOKENS * REQUESTS);
+                assertThat(figures.qps()).isCloseTo(REQUESTS / 2.0, within(REQUESTS / 2.0 * 0.1));
+                Breakdown byModel = model.breakdownProperty().get();
+                assertThat(byModel.bands()).singleElement().satisfies(band -> {
+                    assertThat(band.key()).isEqualTo("qwen");
+                    assertThat(Arrays.stream(band.requestsPerSecond()).sum()).isEqualTo(REQUESTS);
+                });
+                assertThat(model.problemProperty().get()).isEmpty();
+            } finally {
+                admin.close();
+            }
         }
     }
 }
