@@ -32,11 +32,15 @@ public record LogFilter(TimeRange range, Map<FilterKey, String> values) {
             }
         });
         values = Collections.unmodifiableMap(copy);
-        toQuery(0); // refuses what the engine would refuse, now rather than on the next page
+        query(range, values, 0); // refuses what the engine would refuse, now rather than on the next page
     }
 
     /** The engine's query, with a preset range resolved at {@code nowMillis}. */
     public LogQuery toQuery(long nowMillis) {
+        return query(range, values, nowMillis);
+    }
+
+    private static LogQuery query(TimeRange range, Map<FilterKey, String> values, long nowMillis) {
         LogQuery.Builder builder = LogQuery.builder();
         values.forEach((key, value) -> key.apply(builder, value));
         return bounded(builder.build(), range.fromAt(nowMillis), range.toMillis());
