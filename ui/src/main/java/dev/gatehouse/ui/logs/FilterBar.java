@@ -23,6 +23,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -55,27 +56,34 @@ final class FilterBar extends VBox {
                 model.setRange(TimeRange.of(preset));
             }
         });
-        HBox first = new HBox(range);
-        first.getStyleClass().add("logs-toolbar");
+        HBox pickers = new HBox(range);
+        pickers.getStyleClass().add("logs-toolbar");
         for (int statusClass = 2; statusClass <= 5; statusClass++) {
             ToggleButton toggle = new ToggleButton(statusClass + "xx");
             toggle.setId("status-" + statusClass + "xx");
+            toggle.setMinWidth(Region.USE_PREF_SIZE);
             toggle.setOnAction(e -> commitClasses());
             classes.add(toggle);
         }
-        first.getChildren().add(new HBox(classes.toArray(Node[]::new)));
-        first.getChildren().addAll(picker("model", "Model", model.models(), FilterKey.MODEL, 170),
-                picker("route", "Route", model.routes(), FilterKey.ROUTE, 120),
-                picker("consumer", "Consumer", model.consumers(), FilterKey.CONSUMER, 130));
+        pickers.getChildren().add(new HBox(classes.toArray(Node[]::new)));
+        pickers.getChildren().addAll(picker("model", "Model", model.models(), FilterKey.MODEL, 190),
+                picker("route", "Route", model.routes(), FilterKey.ROUTE, 130),
+                picker("consumer", "Consumer", model.consumers(), FilterKey.CONSUMER, 150));
         search.setId("search");
-        search.setPromptText("Search path, user agent, errors");
+        search.setPromptText("Search path, user agent, errors (whole words; chat* for a prefix)");
         search.setOnAction(e -> model.set(FilterKey.TEXT, search.getText()));
         HBox.setHgrow(search, Priority.ALWAYS);
-        search.setMinWidth(120);
-        ToggleButton moreToggle = new ToggleButton("More", Icons.of("fth-sliders"));
+        search.setMinWidth(160);
+        ToggleButton moreToggle = new ToggleButton("More filters", Icons.of("fth-sliders"));
         moreToggle.setId("more-filters");
-        first.getChildren().addAll(search, moreToggle);
+        HBox first = new HBox(search, moreToggle);
+        first.getStyleClass().add("logs-toolbar");
         first.getChildren().addAll(trailing);
+        first.getChildren().forEach(node -> {
+            if (node != search && node instanceof Region region) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
 
         more.getStyleClass().add("logs-more");
         more.visibleProperty().bind(moreToggle.selectedProperty());
@@ -88,7 +96,7 @@ final class FilterBar extends VBox {
                 choice("fallback", "Fallback", FilterKey.FALLBACK, ANY, "yes", "no"),
                 field("slower", "Slower than (ms)", FilterKey.SLOWER, 110),
                 customRange());
-        getChildren().addAll(first, more);
+        getChildren().addAll(first, pickers, more);
         model.filterProperty().addListener((o, before, now) -> follow());
         follow();
     }

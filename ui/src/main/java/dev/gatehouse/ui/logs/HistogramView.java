@@ -77,7 +77,9 @@ final class HistogramView extends Region {
         }
         getChildren().addAll(0, bars);
         long max = next.stream().mapToLong(HistogramBar::total).max().orElse(0);
-        peak.setText(max == 0 ? "" : String.format(Locale.ROOT, "%,d", max));
+        long slotMinutes = next.isEmpty() ? 0 : (next.get(0).endMillis() - next.get(0).startMillis()) / 60_000;
+        peak.setText(max == 0 ? "" : String.format(Locale.ROOT, "%,d requests per %s at most", max,
+                slotMinutes % 60 == 0 ? slotMinutes / 60 + " h" : slotMinutes + " min"));
         empty.setVisible(!next.isEmpty() && max == 0);
         from.setText(next.isEmpty() ? "" : SHORT.format(Instant.ofEpochMilli(next.get(0).startMillis()).atZone(zone)));
         to.setText(next.isEmpty() ? "" : SHORT.format(Instant.ofEpochMilli(next.get(next.size() - 1).endMillis()).atZone(zone)));

@@ -13,10 +13,10 @@ import java.util.function.Function;
  * first, the others are one click away in the table's column menu.
  */
 public enum LogColumn {
-    TIME("Time", true, 150, r -> TimeText.TIME.format(r.startTime().atZone(ZoneId.systemDefault()))),
-    STATUS("Status", true, 60, r -> String.valueOf(r.responseCode())),
-    METHOD("Method", true, 64, AccessRecord::method),
-    PATH("Path", true, 170, AccessRecord::path),
+    TIME("Time", true, 140, r -> TimeText.TIME.format(r.startTime().atZone(ZoneId.systemDefault()))),
+    STATUS("Status", true, 70, r -> String.valueOf(r.responseCode())),
+    METHOD("Method", true, 80, AccessRecord::method),
+    PATH("Path", true, 150, AccessRecord::path),
     ROUTE("Route", true, 100, AccessRecord::route),
     MODEL("Model", true, 150, AccessRecord::model),
     CONSUMER("Consumer", true, 110, AccessRecord::consumer),
@@ -25,7 +25,7 @@ public enum LogColumn {
     FIRST_TOKEN("First token", true, 86, r -> millis(r.firstTokenNanos())),
     TOKENS_IN("Tokens in", true, 76, r -> String.valueOf(r.inputTokens())),
     TOKENS_OUT("Tokens out", true, 80, r -> String.valueOf(r.outputTokens())),
-    CACHE("Cache", true, 60, AccessRecord::cacheStatus),
+    CACHE("Cache", true, 70, AccessRecord::cacheStatus),
     FALLBACK("Fallback", true, 100, AccessRecord::fallbackFrom),
     REQUEST_ID("Request id", false, 200, AccessRecord::requestId),
     TRACE_ID("Trace id", false, 240, AccessRecord::traceId),

@@ -53,9 +53,9 @@ public final class LogsView extends BorderPane {
         DetailView detail = new DetailView(model, clipboard);
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.6);
         SplitPane.setResizableWithParent(detail, false);
-        detail.setMinWidth(280);
+        detail.setMinWidth(340);
 
         VBox top = new VBox(filters, new ChipsView(model));
         VBox centre = new VBox(new HistogramBox(model), split);
