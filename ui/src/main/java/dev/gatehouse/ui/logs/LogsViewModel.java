@@ -58,6 +58,7 @@ public final class LogsViewModel {
     private final ObservableList<LogEntry> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<List<HistogramBar>> histogram = new ReadOnlyObjectWrapper<>(this, "histogram", List.of());
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper histogramLoading = new ReadOnlyBooleanWrapper(this, "histogramLoading");
     private final ReadOnlyBooleanWrapper more = new ReadOnlyBooleanWrapper(this, "more");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ObjectProperty<LogEntry> selected = new SimpleObjectProperty<>(this, "selected");
@@ -195,15 +196,20 @@ public final class LogsViewModel {
         LogQuery all = query.toBuilder().between(bounded, to).build();
         boolean wants4xx = query.statusClasses().isEmpty() || query.statusClasses().contains(4);
         LogQuery clientErrors = all.toBuilder().statusClasses(4).build();
+        histogramLoading.set(true);
         calls.call(() -> {
             List<MinuteAggregate> minutes = control.logMinutes(all);
             List<MinuteAggregate> fours = wants4xx ? control.logMinutes(clientErrors) : List.<MinuteAggregate>of();
             return Histogram.bars(bounded, to, minutes, fours);
         }, bars -> {
             if (asked == generation) {
+                histogramLoading.set(false);
                 histogram.set(bars);
             }
-        }, this::failed);
+        }, reason -> {
+            histogramLoading.set(false);
+            failed(reason);
+        });
     }
 
     private void loadPickers() {
@@ -279,6 +285,11 @@ public final class LogsViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** True from a filter's change until its histogram is in. */
+    public ReadOnlyBooleanProperty histogramLoadingProperty() {
+        return histogramLoading.getReadOnlyProperty();
     }
 
     /** True while there are older records than those shown. */
