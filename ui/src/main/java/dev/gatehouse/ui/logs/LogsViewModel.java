@@ -71,6 +71,9 @@ public final class LogsViewModel {
     private LogQuery shownQuery = LogQuery.all();
     private LogPage lastPage;
     private int generation;
+    private boolean pickersWanted;
+    private boolean histogramAsked;
+    private Runnable nextHistogram;
 
     /** {@code saved} is where saved queries live (next to the console settings). */
     public LogsViewModel(GatewayControl control, SavedQueries saved, Executor background, Executor fx, Clock clock) {
@@ -93,7 +96,7 @@ public final class LogsViewModel {
         filter.set(requireNonNull(start, "start"));
         chips.setAll(FilterChip.of(start, zone()));
         reload();
-        loadPickers();
+        pickersWanted = true;
         saved.load();
     }
 
@@ -184,36 +187,64 @@ public final class LogsViewModel {
                 more.set(page.next() != null);
                 rows.setAll(page.entries());
                 selected.set(null);
+                if (pickersWanted) {
+                    pickersWanted = false;
+                    loadPickers(); // after the first page, not competing with it for the disk
+                }
             }
         }, this::failed);
         loadHistogram(query, asked);
     }
 
+    /**
+     * Asks for the histogram of {@code query}. One question at a time: a histogram the rollup
+     * cannot answer reads raw rows for seconds over millions of records, so while one runs only
+     * the latest filter's waits, and the filters clicked through meanwhile cost nothing.
+     */
     private void loadHistogram(LogQuery query, int asked) {
+        histogramLoading.set(true);
+        Runnable question = () -> askHistogram(query, asked);
+        if (histogramAsked) {
+            nextHistogram = question;
+        } else {
+            question.run();
+        }
+    }
+
+    private void askHistogram(LogQuery query, int asked) {
+        histogramAsked = true;
         long to = query.toMillis() != null ? query.toMillis() : clock.millis();
         long from = query.fromMillis() != null ? query.fromMillis() : to - ANY_TIME_HISTOGRAM.toMillis();
         long bounded = Math.max(from, to - HISTOGRAM_SPAN.toMillis());
-        LogQuery all = query.toBuilder().between(bounded, to).build();
+        LogQuery all = LogFilter.bounded(query, bounded, to);
         boolean wants4xx = query.statusClasses().isEmpty() || query.statusClasses().contains(4);
         LogQuery clientErrors = all.toBuilder().statusClasses(4).build();
-        histogramLoading.set(true);
         calls.call(() -> {
             List<MinuteAggregate> minutes = control.logMinutes(all);
             List<MinuteAggregate> fours = wants4xx ? control.logMinutes(clientErrors) : List.<MinuteAggregate>of();
             return Histogram.bars(bounded, to, minutes, fours);
-        }, bars -> {
-            if (asked == generation) {
-                histogramLoading.set(false);
-                histogram.set(bars);
-            }
-        }, reason -> {
-            histogramLoading.set(false);
-            failed(reason);
-        });
+        }, bars -> histogramDone(asked, bars, null), reason -> histogramDone(asked, null, reason));
     }
 
+    private void histogramDone(int asked, List<HistogramBar> bars, String failure) {
+        histogramAsked = false;
+        Runnable next = nextHistogram;
+        nextHistogram = null;
+        if (next != null) {
+            next.run();
+        } else if (asked == generation) {
+            histogramLoading.set(false);
+            if (failure != null) {
+                failed(failure);
+            } else {
+                histogram.set(bars);
+            }
+        }
+    }
+
+    /** The routes, models and consumers of the last hour: what the pickers offer (any other can be typed). */
     private void loadPickers() {
-        LogQuery recent = LogQuery.builder().between(clock.millis() - Duration.ofDays(1).toMillis(), clock.millis()).build();
+        LogQuery recent = LogQuery.builder().between(clock.millis() - Duration.ofHours(1).toMillis(), clock.millis()).build();
         calls.call(() -> List.of(top(recent, TopDimension.ROUTE), top(recent, TopDimension.MODEL),
                 top(recent, TopDimension.CONSUMER)), lists -> {
             routes.setAll(lists.get(0));

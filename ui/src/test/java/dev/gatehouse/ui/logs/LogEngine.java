@@ -10,6 +10,7 @@ import dev.gatehouse.engine.admin.ServedConfig;
 import dev.gatehouse.engine.admin.TrafficRecords;
 import dev.gatehouse.engine.config.ConfigStore;
 import dev.gatehouse.engine.config.GatewayConfig;
+import dev.gatehouse.engine.config.ListenerConfig;
 import dev.gatehouse.engine.telemetry.Telemetry;
 
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ final class LogEngine implements AutoCloseable {
         store = AccessLogStore.open(StoreOptions.defaults(db).withRetention(Duration.ofDays(36_500), 0));
         Telemetry telemetry = new Telemetry(clock);
         traffic = TrafficRecords.of(telemetry, store);
-        engine = GatewayEngine.start(new GatewayConfig(List.of(), List.of(), List.of(), null),
+        engine = GatewayEngine.start(new GatewayConfig(List.of(ListenerConfig.of("127.0.0.1", 0)), List.of(), List.of(), null),
                 EngineOptions.defaults().withWorkerThreads(1).withRecords(telemetry).withActivity(telemetry));
         ServedConfig served = ServedConfig.inStore(engine, new ConfigStore(dir.resolve("config")));
         control = new EmbeddedGatewayControl(served, traffic, clock);
