@@ -76,11 +76,14 @@ final class FilterBar extends VBox {
         search.setMinWidth(160);
         ToggleButton moreToggle = new ToggleButton("More filters", Icons.of("fth-sliders"));
         moreToggle.setId("more-filters");
-        HBox first = new HBox(search, moreToggle);
+        Label title = new Label("Logs");
+        title.getStyleClass().add("title-2");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox first = new HBox(title, search, moreToggle);
         first.getStyleClass().add("logs-toolbar");
         first.getChildren().addAll(trailing);
         first.getChildren().forEach(node -> {
-            if (node != search && node instanceof Region region) {
+            if (node != search && node != title && node instanceof Region region) {
                 region.setMinWidth(Region.USE_PREF_SIZE);
             }
         });

@@ -95,8 +95,8 @@ public final class LogsViewModel {
     public void open(LogFilter start) {
         filter.set(requireNonNull(start, "start"));
         chips.setAll(FilterChip.of(start, zone()));
-        reload();
         pickersWanted = true;
+        reload();
         saved.load();
     }
 
