@@ -91,13 +91,13 @@ final class FilterBar extends VBox {
         more.getStyleClass().add("logs-more");
         more.visibleProperty().bind(moreToggle.selectedProperty());
         more.managedProperty().bind(moreToggle.selectedProperty());
-        more.getChildren().addAll(field("code", "Status code", FilterKey.CODE, 90),
-                field("host", "Upstream host", FilterKey.HOST, 150),
+        more.getChildren().addAll(field("code", "Code", "e.g. 502", FilterKey.CODE, 80),
+                field("host", "Upstream", "host:port", FilterKey.HOST, 150),
                 choice("type", "Response", FilterKey.TYPE, ANY, "stream", "normal"),
                 choice("cache", "Cache", FilterKey.CACHE, ANY, "hit", "miss"),
                 choice("limited", "Rate-limited", FilterKey.LIMITED, ANY, "yes", "no"),
                 choice("fallback", "Fallback", FilterKey.FALLBACK, ANY, "yes", "no"),
-                field("slower", "Slower than (ms)", FilterKey.SLOWER, 110),
+                field("slower", "Slower than", "ms", FilterKey.SLOWER, 80),
                 customRange());
         getChildren().addAll(first, pickers, more);
         model.filterProperty().addListener((o, before, now) -> follow());
@@ -129,14 +129,14 @@ final class FilterBar extends VBox {
         return combo;
     }
 
-    private Node field(String id, String prompt, FilterKey key, double width) {
+    private Node field(String id, String label, String prompt, FilterKey key, double width) {
         TextField field = new TextField();
         field.setId(id);
         field.setPromptText(prompt);
         field.setPrefWidth(width);
         field.setOnAction(e -> model.set(key, field.getText()));
         followers.add(() -> field.setText(model.filterProperty().get().values().getOrDefault(key, "")));
-        return field;
+        return labelled(label, field);
     }
 
     private Node choice(String id, String label, FilterKey key, String... options) {
@@ -154,14 +154,16 @@ final class FilterBar extends VBox {
     private Node customRange() {
         fromField.setId("from");
         toField.setId("to");
-        fromField.setPromptText("from yyyy-MM-dd HH:mm");
-        toField.setPromptText("to (empty: now)");
-        fromField.setPrefWidth(150);
-        toField.setPrefWidth(130);
+        fromField.setPromptText("yyyy-MM-dd HH:mm");
+        toField.setPromptText("empty: now");
+        fromField.setPrefWidth(165);
+        toField.setPrefWidth(150);
         Consumer<Object> commit = e -> commitCustom();
         fromField.setOnAction(commit::accept);
         toField.setOnAction(commit::accept);
-        return labelled("Custom range", new HBox(4, fromField, toField));
+        HBox bounds = new HBox(4, fromField, new Label("to"), toField);
+        bounds.setStyle("-fx-alignment: center-left;");
+        return labelled("From", bounds);
     }
 
     private void commitCustom() {

@@ -13,10 +13,10 @@ import java.util.function.Function;
  * first, the others are one click away in the table's column menu.
  */
 public enum LogColumn {
-    TIME("Time", true, 140, r -> TimeText.TIME.format(r.startTime().atZone(ZoneId.systemDefault()))),
+    TIME("Time", true, 160, r -> TimeText.TIME.format(r.startTime().atZone(ZoneId.systemDefault()))),
     STATUS("Status", true, 70, r -> String.valueOf(r.responseCode())),
     METHOD("Method", true, 80, AccessRecord::method),
-    PATH("Path", true, 150, AccessRecord::path),
+    PATH("Path", true, 175, AccessRecord::path),
     ROUTE("Route", true, 100, AccessRecord::route),
     MODEL("Model", true, 150, AccessRecord::model),
     CONSUMER("Consumer", true, 110, AccessRecord::consumer),

@@ -2,6 +2,7 @@ package dev.gatehouse.ui.logs;
 
 import dev.gatehouse.engine.accesslog.query.ExportFormat;
 import dev.gatehouse.engine.accesslog.query.LogEntry;
+import dev.gatehouse.engine.accesslog.query.LogQuery;
 import dev.gatehouse.ui.common.Theme;
 import dev.gatehouse.ui.testing.HandClock;
 
@@ -26,6 +27,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -136,7 +138,28 @@ class LogsPageFxTest {
             WaitForAsyncUtils.waitForFxEvents();
             save(robot, Path.of(screenshot.replaceFirst("(\\.png)?$", "-dark.png")));
             robot.interact(Theme.LIGHT::apply);
+            robot.clickOn(robot.lookup(id("more-filters")).queryAs(Node.class));
+            robot.interact(() -> page.viewModel().apply("range=6h&status=4,5&type=stream&slower=500"));
+            WaitForAsyncUtils.waitForFxEvents();
+            save(robot, Path.of(screenshot.replaceFirst("(\\.png)?$", "-filters.png")));
         }
+    }
+
+    @Test
+    void aSliceFromTheDashboardReplacesTheFiltersAndShowsAsChips(FxRobot robot) throws Exception {
+        long from = NOW.minus(Duration.ofHours(2)).toEpochMilli();
+        LogQuery slice = LogQuery.builder().between(from, NOW.toEpochMilli()).consumer("batch-jobs").statusClasses(4).build();
+
+        List<String> expected = gateway.requestIds("consumer = ? AND response_code BETWEEN 400 AND 499"
+                + " AND start_us >= ? AND start_us < ?", "batch-jobs", from * 1000, NOW.toEpochMilli() * 1000);
+        assertThat(expected).isNotEmpty();
+
+        robot.interact(() -> page.showSlice(slice));
+
+        awaitRows(robot, expected);
+        assertThat(robot.lookup((Node n) -> n instanceof Label l && "Consumer: batch-jobs".equals(l.getText())).tryQuery())
+                .isPresent();
+        assertThat(robot.lookup(id("status-4xx")).queryAs(ToggleButton.class).isSelected()).isTrue();
     }
 
     private void awaitRows(FxRobot robot, List<String> expected) {
