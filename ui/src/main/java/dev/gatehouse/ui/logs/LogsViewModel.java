@@ -171,7 +171,7 @@ public final class LogsViewModel {
                 more.set(page.next() != null);
                 rows.addAll(page.entries());
             }
-        }, this::failed);
+        }, reason -> failedFor(asked, reason));
     }
 
     private void reload() {
@@ -192,7 +192,7 @@ public final class LogsViewModel {
                     loadPickers(); // after the first page, not competing with it for the disk
                 }
             }
-        }, this::failed);
+        }, reason -> failedFor(asked, reason));
         loadHistogram(query, asked);
     }
 
@@ -250,11 +250,18 @@ public final class LogsViewModel {
             routes.setAll(lists.get(0));
             models.setAll(lists.get(1));
             consumers.setAll(lists.get(2));
-        }, this::failed);
+        }, message::set); // the pickers stay empty; values can still be typed
     }
 
     private List<String> top(LogQuery query, TopDimension by) {
         return control.logTop(new TopRequest(query, by, TopOrder.REQUESTS, 50)).stream().map(TopEntry::name).sorted().toList();
+    }
+
+    /** A failure of the records shown now; one about a filter since replaced is not news. */
+    private void failedFor(int asked, String reason) {
+        if (asked == generation) {
+            failed(reason);
+        }
     }
 
     private void failed(String reason) {
