@@ -180,6 +180,9 @@ public final class LogsViewModel {
         shownQuery = query;
         loading.set(true);
         message.set("");
+        histogramLoading.set(true);
+        // The histogram is asked for once the page is in: the rows are what the user waits for, and
+        // a histogram read from raw rows would otherwise compete with them for the disk and cores.
         calls.call(() -> control.logs(LogPageRequest.first(query, PAGE_SIZE)), page -> {
             if (asked == generation) {
                 loading.set(false);
@@ -187,13 +190,18 @@ public final class LogsViewModel {
                 more.set(page.next() != null);
                 rows.setAll(page.entries());
                 selected.set(null);
+                loadHistogram(query, asked);
                 if (pickersWanted) {
                     pickersWanted = false;
-                    loadPickers(); // after the first page, not competing with it for the disk
+                    loadPickers(); // after the first page, not competing with it either
                 }
             }
-        }, reason -> failedFor(asked, reason));
-        loadHistogram(query, asked);
+        }, reason -> {
+            if (asked == generation) {
+                histogramLoading.set(false);
+                failed(reason);
+            }
+        });
     }
 
     /**
@@ -202,7 +210,6 @@ public final class LogsViewModel {
      * the latest filter's waits, and the filters clicked through meanwhile cost nothing.
      */
     private void loadHistogram(LogQuery query, int asked) {
-        histogramLoading.set(true);
         Runnable question = () -> askHistogram(query, asked);
         if (histogramAsked) {
             nextHistogram = question;
