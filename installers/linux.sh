@@ -18,7 +18,11 @@ fi
 types=("$@")
 [ ${#types[@]} -gt 0 ] || types=(app-image deb rpm)
 for type in "${types[@]}"; do
-  case "$type" in app-image|deb|rpm) ;; *) log "unknown type \"$type\" (app-image, deb or rpm)"; exit 2 ;; esac
+  case "$type" in
+    app-image|deb|rpm) ;;
+    msi|dmg) log "jpackage builds a .$type only on its own OS: run installers/$([ "$type" = msi ] && echo windows || echo macos).sh there"; exit 2 ;;
+    *) log "unknown type \"$type\" (app-image, deb or rpm)"; exit 2 ;;
+  esac
 done
 need_java_tools
 
@@ -59,13 +63,20 @@ image="$target_dir/app-image/$app_name"
 log "app-image $image: $(du -sh "$image" | cut -f1) ($(elapsed_since "$step"))"
 
 mkdir -p "$target_dir/packages"
+# jpackage takes a package's menu icon from the resource directory (it ignores --icon next to
+# --app-image): the committed scripts and desktop entry, plus the icon under the launcher's name.
+resources="$target_dir/resources-linux"
+rm -rf "$resources" && cp -r "$installers_dir/resources/linux" "$resources"
+cp "$icons_dir/gatehouse-256.png" "$resources/$app_name.png"
 for type in "${types[@]}"; do
   [ "$type" = app-image ] && continue
   step=$SECONDS
   rm -f "$target_dir"/packages/*."$type"
-  # GTK 3 for the console's windows (JavaFX's glass), and the X libraries its native code links;
-  # jpackage adds what the runtime's own libraries need. The names differ between the two families.
-  if [ "$type" = deb ]; then deps="libgtk-3-0, libgl1, libxtst6, libxxf86vm1, xdg-utils"
+  # GTK 3 for the console's windows (JavaFX's glass) and what its native code links. For a .deb
+  # jpackage also finds every library the image's native code needs with dpkg -S (JavaFX's too,
+  # since they lie outside their jars); rpm can do that only on an RPM-based build machine, so the
+  # .rpm names them all (Fedora/RHEL names) and xdg-utils for the menu entry and file type.
+  if [ "$type" = deb ]; then deps="libgtk-3-0, xdg-utils"
   else deps="gtk3, mesa-libGL, libXtst, libXxf86vm, xdg-utils"; fi
   "$JAVA_HOME/bin/jpackage" --type "$type" --dest "$target_dir/packages" --app-image "$image" \
     --name "$app_name" --app-version "$app_version" --vendor "$app_vendor" --description "$app_description" \
@@ -73,9 +84,8 @@ for type in "${types[@]}"; do
     --linux-shortcut --linux-menu-group "Network;Development;" --linux-app-category net \
     --linux-deb-maintainer "gatehouse@localhost" --linux-rpm-license-type "Proprietary" \
     --linux-package-deps "$deps" \
-    --icon "$icons_dir/gatehouse-256.png" \
-    --file-associations "$(file_association "$icons_dir/gatehouse-256.png")" \
-    --resource-dir "$installers_dir/resources/linux"
+    --file-associations "$(file_association "$icons_dir/gatehouse-128.png")" \
+    --resource-dir "$resources" ${GATEHOUSE_JPACKAGE_VERBOSE:+--verbose}
   log "$(basename "$(ls "$target_dir"/packages/*."$type")"): $(du -h "$target_dir"/packages/*."$type" | cut -f1) ($(elapsed_since "$step"))"
 done
 log "done in $(elapsed_since "$started"): $target_dir"
