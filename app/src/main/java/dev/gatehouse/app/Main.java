@@ -93,6 +93,10 @@ public final class Main {
 
     static String version() {
         String version = Main.class.getPackage().getImplementationVersion();
+        if (version == null) {
+            // The installed launcher says which version it is (jpackage sets this property).
+            version = System.getProperty("jpackage.app-version");
+        }
         return version == null ? "dev" : version;
     }
 }
