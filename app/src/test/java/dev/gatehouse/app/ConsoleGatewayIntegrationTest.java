@@ -70,9 +70,11 @@ class ConsoleGatewayIntegrationTest {
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                     gateway.control().config().config().routes()).extracting(r -> r.name()).containsExactly("second"));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    new ConfigStore(home.config()).current().orElseThrow().routes())
+                    .as("kept in the config directory, as serve --config keeps it")
+                    .extracting(r -> r.name()).containsExactly("second"));
         }
-        assertThat(new ConfigStore(home.config()).current().orElseThrow().routes())
-                .as("kept in the config directory, as serve --config keeps it").extracting(r -> r.name()).containsExactly("second");
     }
 
     private static String routeTo(String routeName) {
