@@ -12,7 +12,9 @@ log() { echo "smoke-test: $*" >&2; }
 fail() { log "FAILED: $*"; [ -f "$work/out" ] && sed 's/^/  | /' "$work/out" >&2; exit 1; }
 
 [ -x "$launcher" ] || { log "no launcher at $launcher (build it: installers/linux.sh app-image)"; exit 1; }
-work=$(mktemp -d /tmp/gatehouse-smoke.XXXXXX)
+# Under installers/target, not /tmp: other jobs on a shared machine tidy /tmp/gatehouse-* away.
+mkdir -p "$here/target"
+work=$(mktemp -d "$here/target/smoke-test.XXXXXX")
 pid=
 cleanup() {
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
