@@ -6,6 +6,7 @@ import dev.gatehouse.engine.config.ConfigException;
 import dev.gatehouse.ui.shell.ConsoleSetup;
 import dev.gatehouse.ui.shell.ConsoleWindow;
 import javafx.application.Platform;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,17 +30,21 @@ import java.util.concurrent.CountDownLatch;
 final class ConsoleCommand {
 
     static final String USAGE = """
-            Usage: gatehouse [console] [--listen HOST:PORT] [--home DIR]
+            Usage: gatehouse [console] [--config FILE] [--listen HOST:PORT] [--home DIR]
+                   gatehouse FILE.gatehouse
 
             Opens the desktop console with the gateway embedded and serving. The first time (no
             config yet) it serves the demo environment: simulated LLM backends with live traffic.
+              --config FILE       serve this config file (as serve --config does: edits of the file
+                                  are applied live, and what the console applies is written to it);
+                                  a config file given alone, as a file manager opens one, does the same
               --listen HOST:PORT  the gateway listens here instead of its config's listeners
               --home DIR          keep Gatehouse's files under DIR instead of the per-user directories
               -h, --help          show this help
             Without a display, run the gateway headless instead: gatehouse serve --help
             """;
 
-    static final Set<String> VALUE_OPTIONS = Set.of("--listen", "--home");
+    static final Set<String> VALUE_OPTIONS = Set.of("--config", "--listen", "--home");
     static final Set<String> FLAGS = Set.of("--help", "-h");
 
     /**
@@ -103,7 +109,7 @@ final class ConsoleCommand {
         try {
             // The toolkit starts and reads the theme while the gateway starts: about a second of the start.
             CompletableFuture<Void> toolkit = startToolkit(home.state());
-            ConsoleGateway gateway = startGateway(home, listen);
+            ConsoleGateway gateway = startGateway(home, line.value("--config"), listen);
             if (gateway == null) {
                 Platform.exit();
                 return 1;
@@ -133,6 +139,10 @@ final class ConsoleCommand {
         }
     }
 
+    /** The window's icons, in the sizes the desktop picks from (taskbar, title bar, task switcher). */
+    private static final List<String> ICONS = List.of(16, 32, 48, 128, 256).stream()
+            .map(size -> "/dev/gatehouse/assets/icons/gatehouse-" + size + ".png").toList();
+
     private static CompletableFuture<Void> startToolkit(Path stateDir) {
         CompletableFuture<Void> ready = new CompletableFuture<>();
         try {
@@ -151,11 +161,13 @@ final class ConsoleCommand {
     }
 
     /** The embedded gateway, or null after saying why it could not start. */
-    private ConsoleGateway startGateway(GatehouseHome home, HostPort listen) {
+    private ConsoleGateway startGateway(GatehouseHome home, String configFile, HostPort listen) {
         try {
-            return ConsoleGateway.start(home, listen, EngineOptions.defaults(), err);
+            return configFile == null
+                    ? ConsoleGateway.start(home, listen, EngineOptions.defaults(), err)
+                    : ConsoleGateway.servingFile(home, Path.of(configFile), listen, EngineOptions.defaults(), out, err);
         } catch (ConfigException e) {
-            err.println("gatehouse: the config in " + home.config() + " is not valid:");
+            err.println("gatehouse: the config in " + (configFile == null ? home.config() : configFile) + " is not valid:");
             e.errors().stream().map(ConfigError::toString).forEach(error -> err.println("  " + error));
         } catch (IOException e) {
             err.println("gatehouse: " + e.getMessage());
@@ -183,6 +195,8 @@ final class ConsoleCommand {
             try {
                 Stage stage = new Stage();
                 stage.setOnHidden(e -> closed.countDown());
+                ICONS.stream().map(ConsoleCommand.class::getResource).filter(java.util.Objects::nonNull)
+                        .forEach(url -> stage.getIcons().add(new Image(url.toExternalForm())));
                 window = ConsoleWindow.open(stage, setup, Main.version());
                 opened.complete(null);
             } catch (RuntimeException e) {

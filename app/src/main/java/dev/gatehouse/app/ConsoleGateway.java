@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +24,8 @@ import java.util.Optional;
  * the config directory): the demo environment with its traffic, its history and records kept
  * apart as {@code serve --demo} keeps them, since its simulators' ports change on every start;
  * {@link #useEmptyConfig} leaves it for an empty config in the config directory. Later runs: the
- * last config of the config directory.
+ * last config of the config directory. {@link #servingFile} serves a config file instead (one the
+ * user opened, such as a {@code .gatehouse} file from the file manager).
  */
 final class ConsoleGateway implements AutoCloseable {
 
@@ -36,11 +38,13 @@ final class ConsoleGateway implements AutoCloseable {
     private volatile LocalGateway gateway;
     private volatile DemoEnvironment demo;
     private volatile DemoTraffic traffic;
+    private final ConfigReloader reloader;
     private boolean closed;
 
     private ConsoleGateway(GatehouseHome home, EngineOptions options, PrintStream err, LocalGateway gateway,
-                           DemoEnvironment demo, DemoTraffic traffic) {
+                           DemoEnvironment demo, DemoTraffic traffic, ConfigReloader reloader) {
         this.home = home;
+        this.reloader = reloader;
         this.options = options;
         this.err = err;
         this.gateway = gateway;
@@ -55,8 +59,8 @@ final class ConsoleGateway implements AutoCloseable {
         ConfigStore configStore = new ConfigStore(home.config());
         Optional<GatewayConfig> saved = configStore.current();
         if (saved.isPresent()) {
-            return new ConsoleGateway(home, options, err, startOwn(home, withListen(saved.get(), listen), options, err),
-                    null, null);
+            return new ConsoleGateway(home, options, err, startOwn(home, LocalGateway.withListen(saved.get(), listen), options, err),
+                    null, null, null);
         }
         HostPort at = listen != null ? listen : new HostPort(ListenerConfig.DEFAULT_HOST, ListenerConfig.DEFAULT_PORT);
         DemoEnvironment demo = DemoEnvironment.start(at.host(), at.port());
@@ -71,7 +75,7 @@ final class ConsoleGateway implements AutoCloseable {
                     }, err);
             InetSocketAddress address = gateway.engine().addresses().get(0);
             DemoTraffic traffic = DemoTraffic.start(URI.create("http://" + hostText(address) + ":" + address.getPort()));
-            return new ConsoleGateway(home, options, err, gateway, demo, traffic);
+            return new ConsoleGateway(home, options, err, gateway, demo, traffic, null);
         } catch (ConfigException | IOException | InterruptedException | RuntimeException e) {
             if (gateway != null) {
                 gateway.close();
@@ -81,14 +85,28 @@ final class ConsoleGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves {@code file} as {@code serve --config} does: edits of the file are applied live (or
+     * refused on {@code err}), and what the console applies is written back to it.
+     */
+    static ConsoleGateway servingFile(GatehouseHome home, Path file, HostPort listen, EngineOptions options,
+                                      PrintStream out, PrintStream err)
+            throws ConfigException, IOException, InterruptedException {
+        LocalGateway gateway = LocalGateway.servingFile(file, listen, home, options,
+                home.data().resolve(ServeCommand.ACCESS_LOG), err);
+        try {
+            return new ConsoleGateway(home, options, err, gateway, null, null,
+                    ConfigReloader.watch(file, gateway.served(), out, err));
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
+    }
+
     private static LocalGateway startOwn(GatehouseHome home, GatewayConfig config, EngineOptions options, PrintStream err)
             throws ConfigException, IOException, InterruptedException {
         return LocalGateway.start(config, options, home.data().resolve(ServeCommand.ACCESS_LOG),
                 engine -> ServedConfig.inStore(engine, new ConfigStore(home.config())), err);
-    }
-
-    private static GatewayConfig withListen(GatewayConfig config, HostPort listen) {
-        return listen == null ? config : config.withListeners(List.of(ListenerConfig.of(listen.host(), listen.port())));
     }
 
     /** The control the console keeps for the whole run, whichever engine serves. */
@@ -132,6 +150,9 @@ final class ConsoleGateway implements AutoCloseable {
             return;
         }
         closed = true;
+        if (reloader != null) {
+            reloader.close();
+        }
         if (traffic != null) {
             traffic.close();
         }

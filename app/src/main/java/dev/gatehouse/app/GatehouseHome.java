@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Where Gatehouse keeps its files, per platform convention: Linux {@code $XDG_CONFIG_HOME}/
- * {@code $XDG_DATA_HOME} (defaulting to ~/.config and ~/.local/share), Windows {@code %APPDATA%},
- * macOS {@code ~/Library/Application Support}. {@code --home DIR} puts everything under DIR.
+ * {@code $XDG_DATA_HOME} (defaulting to ~/.config and ~/.local/share), Windows {@code %APPDATA%}
+ * for config and {@code %LOCALAPPDATA%} for data, macOS {@code ~/Library/Application Support}. {@code --home DIR} puts everything under DIR.
  */
 record GatehouseHome(Path config, Path data, Path state) {
 
@@ -22,9 +22,10 @@ record GatehouseHome(Path config, Path data, Path state) {
     static GatehouseHome forPlatform(String osName, Map<String, String> env, Path userHome) {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
-            Path base = env.containsKey("APPDATA") ? Path.of(env.get("APPDATA")) : userHome.resolve("AppData/Roaming");
-            Path dir = base.resolve("Gatehouse");
-            return new GatehouseHome(dir, dir.resolve("data"), dir.resolve("state"));
+            // Config roams with the user's profile; the access log (up to 2 GiB) and window state stay on this machine.
+            Path roaming = env.containsKey("APPDATA") ? Path.of(env.get("APPDATA")) : userHome.resolve("AppData/Roaming");
+            Path local = env.containsKey("LOCALAPPDATA") ? Path.of(env.get("LOCALAPPDATA")) : userHome.resolve("AppData/Local");
+            return new GatehouseHome(roaming.resolve("Gatehouse"), local.resolve("Gatehouse/data"), local.resolve("Gatehouse/state"));
         }
         if (os.startsWith("mac")) {
             Path dir = userHome.resolve("Library/Application Support/Gatehouse");

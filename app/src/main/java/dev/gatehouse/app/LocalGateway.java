@@ -14,7 +14,10 @@ import dev.gatehouse.engine.admin.ServedConfig;
 import dev.gatehouse.engine.admin.TrafficRecords;
 import dev.gatehouse.engine.ai.limit.QuotaUsage;
 import dev.gatehouse.engine.config.ConfigException;
+import dev.gatehouse.engine.config.ConfigLoader;
+import dev.gatehouse.engine.config.ConfigStore;
 import dev.gatehouse.engine.config.GatewayConfig;
+import dev.gatehouse.engine.config.ListenerConfig;
 import dev.gatehouse.engine.telemetry.Telemetry;
 
 import java.io.IOException;
@@ -92,6 +95,22 @@ final class LocalGateway implements AutoCloseable {
             closeLog(traffic);
             throw e;
         }
+    }
+
+    /**
+     * An engine serving the config {@code file} as {@code serve --config} and the console with a
+     * file do: {@code listen} (when not null) overrides its listeners, now and on every reload,
+     * and each config it applies is kept in {@code home}'s config directory with its history.
+     */
+    static LocalGateway servingFile(Path file, HostPort listen, GatehouseHome home, EngineOptions options, Path accessLog,
+                                    PrintStream err) throws ConfigException, IOException, InterruptedException {
+        GatewayConfig config = withListen(ConfigLoader.load(file), listen);
+        return start(config, options, accessLog,
+                engine -> ServedConfig.fromFile(engine, new ConfigStore(home.config()), file, c -> withListen(c, listen)), err);
+    }
+
+    static GatewayConfig withListen(GatewayConfig config, HostPort listen) {
+        return listen == null ? config : config.withListeners(List.of(ListenerConfig.of(listen.host(), listen.port())));
     }
 
     GatewayEngine engine() {

@@ -1,7 +1,11 @@
 package dev.gatehouse.app;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * The {@code gatehouse} command: plain {@code gatehouse} opens the desktop console with the engine
@@ -11,6 +15,7 @@ public final class Main {
 
     static final String USAGE = """
             Usage: gatehouse [COMMAND] [OPTIONS]
+                   gatehouse FILE.gatehouse    open the console serving that config file
 
             Commands:
               console    open the desktop console with the gateway embedded (the default)
@@ -25,6 +30,11 @@ public final class Main {
               -h, --help     show this help
               --version      show the version
             """;
+
+    /** The extension of Gatehouse config files that the installers associate with the app. */
+    static final String CONFIG_EXTENSION = "gatehouse";
+
+    private static final Set<String> COMMANDS = Set.of("console", "serve", "validate", "keygen", "help");
 
     private Main() {
     }
@@ -42,6 +52,10 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].startsWith("--") && !args[0].equals("--help") && !args[0].equals("--version")) {
             return ConsoleCommand.forThisProcess(out, err).run(args);
+        }
+        if (args.length == 1 && isConfigFile(args[0])) {
+            // How a file manager opens a config file associated with Gatehouse: the file alone.
+            return ConsoleCommand.forThisProcess(out, err).run(new String[] {"--config", args[0]});
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
@@ -65,8 +79,24 @@ public final class Main {
         };
     }
 
+    /** A config file given alone: named *.gatehouse, or any existing file (never a command's name). */
+    static boolean isConfigFile(String arg) {
+        if (COMMANDS.contains(arg) || arg.startsWith("-")) {
+            return false;
+        }
+        try {
+            return arg.endsWith("." + CONFIG_EXTENSION) || Files.isRegularFile(Path.of(arg));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
     static String version() {
         String version = Main.class.getPackage().getImplementationVersion();
+        if (version == null) {
+            // The installed launcher says which version it is (jpackage sets this property).
+            version = System.getProperty("jpackage.app-version");
+        }
         return version == null ? "dev" : version;
     }
 }

@@ -6,9 +6,7 @@ import dev.gatehouse.engine.admin.ServedConfig;
 import dev.gatehouse.engine.admin.rest.AdminServer;
 import dev.gatehouse.engine.config.ConfigError;
 import dev.gatehouse.engine.config.ConfigException;
-import dev.gatehouse.engine.config.ConfigLoader;
 import dev.gatehouse.engine.config.ConfigStore;
-import dev.gatehouse.engine.config.GatewayConfig;
 import dev.gatehouse.engine.config.ListenerConfig;
 import dev.gatehouse.engine.sim.DemoEnvironment;
 
@@ -16,7 +14,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 
 /** {@code gatehouse serve}: the gateway headless, from a config file or with the demo environment. */
@@ -133,11 +130,8 @@ final class ServeCommand {
             }
         }
         Path file = Path.of(line.value("--config"));
-        GatewayConfig config = withListen(ConfigLoader.load(file), listen);
         Path accessLog = line.has("--no-access-log") ? null : home.data().resolve(ACCESS_LOG);
-        LocalGateway gateway = LocalGateway.start(config, engineOptions(), accessLog,
-                engine -> ServedConfig.fromFile(engine, new ConfigStore(home.config()), file, c -> withListen(c, listen)),
-                err);
+        LocalGateway gateway = LocalGateway.servingFile(file, listen, home, engineOptions(), accessLog, err);
         printReady(gateway, accessLog);
         ConfigReloader reloader = null;
         try {
@@ -174,10 +168,6 @@ final class ServeCommand {
 
     private EngineOptions engineOptions() {
         return EngineOptions.defaults().withHealthListener(new HealthLog(out));
-    }
-
-    private static GatewayConfig withListen(GatewayConfig config, HostPort listen) {
-        return listen == null ? config : config.withListeners(List.of(ListenerConfig.of(listen.host(), listen.port())));
     }
 
     private void printReady(LocalGateway gateway, Path accessLog) {

@@ -6,6 +6,7 @@ import dev.gatehouse.engine.config.GatewayConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -53,5 +54,33 @@ class ConsoleGatewayIntegrationTest {
             assertThat(again.servesDemo()).isFalse();
             assertThat(again.control().config().config().routes()).isEmpty();
         }
+    }
+
+    @Test
+    void aConfigFileOpenedInTheConsoleIsServedAndItsEditsApplyLive() throws Exception {
+        GatehouseHome home = GatehouseHome.under(dir.resolve("home"));
+        Path file = dir.resolve("prod.gatehouse");
+        Files.writeString(file, routeTo("first"));
+        try (ConsoleGateway gateway = ConsoleGateway.servingFile(home, file, ANY_PORT, EngineOptions.defaults(),
+                System.out, System.err)) {
+            assertThat(gateway.servesDemo()).isFalse();
+            assertThat(gateway.control().config().config().routes()).extracting(r -> r.name()).containsExactly("first");
+
+            Files.writeString(file, routeTo("second"));
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    gateway.control().config().config().routes()).extracting(r -> r.name()).containsExactly("second"));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    new ConfigStore(home.config()).current().orElseThrow().routes())
+                    .as("kept in the config directory, as serve --config keeps it")
+                    .extracting(r -> r.name()).containsExactly("second"));
+        }
+    }
+
+    private static String routeTo(String routeName) {
+        return """
+                {"pools": [{"name": "p", "healthCheck": {"enabled": false}, "endpoints": [{"host": "127.0.0.1", "port": 9}]}],
+                 "routes": [{"name": "%s", "pool": "p", "match": {"path": {"kind": "prefix", "value": "/"}}}]}
+                """.formatted(routeName);
     }
 }

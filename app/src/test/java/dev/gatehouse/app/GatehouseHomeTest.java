@@ -35,6 +35,16 @@ class GatehouseHomeTest {
     }
 
     @Test
+    void windowsKeepsTheAccessLogOutOfTheRoamingProfile() {
+        GatehouseHome home = GatehouseHome.forPlatform("Windows 11",
+                Map.of("APPDATA", "C:/Users/ada/AppData/Roaming", "LOCALAPPDATA", "D:/local"), USER);
+        assertThat(home.config()).isEqualTo(Path.of("C:/Users/ada/AppData/Roaming/Gatehouse"));
+        assertThat(home.data()).isEqualTo(Path.of("D:/local/Gatehouse/data"));
+        assertThat(GatehouseHome.forPlatform("Windows 11", Map.of(), USER).data())
+                .isEqualTo(Path.of("/home/ada/AppData/Local/Gatehouse/data"));
+    }
+
+    @Test
     void homeOptionPutsEverythingUnderOneFolder() {
         GatehouseHome home = GatehouseHome.under(Path.of("/tmp/gh"));
         assertThat(home.config()).isEqualTo(Path.of("/tmp/gh/config"));
