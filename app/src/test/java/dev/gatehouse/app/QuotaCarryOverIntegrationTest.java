@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A consumer's daily token quota survives a restart of {@code serve}: it is read back from the access log. */
 class QuotaCarryOverIntegrationTest {
@@ -89,7 +90,9 @@ class QuotaCarryOverIntegrationTest {
         for (int i = 0; i < 4; i++) {
             assertThat(send("hello there").statusCode()).isEqualTo(200);
         }
-        assertThat(gateway.gateway().control().metrics().total().cacheHits()).as("answered from the cache").isEqualTo(4);
+        // A request is recorded just after its answer is sent: wait for the fourth record.
+        await().untilAsserted(() -> assertThat(gateway.gateway().control().metrics().total().cacheHits())
+                .as("answered from the cache").isEqualTo(4));
         long charged = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.body()).at("/usage/total_tokens").asLong();
         gateway.stop();
         gateway = null;
