@@ -53,8 +53,8 @@ final class BlockPlan {
         if (q.text() != null && maxTexts > 0) {
             blocks = narrow(blocks, textBlocks(connection, SqlFilter.ftsQuery(q.text()), maxTexts));
         }
-        blocks = narrow(blocks, idBlocks(connection, q.traceId()));
-        blocks = narrow(blocks, idBlocks(connection, q.requestId()));
+        blocks = narrow(blocks, idBlocks(connection, q, q.traceId()));
+        blocks = narrow(blocks, idBlocks(connection, q, q.requestId()));
         if (blocks == null) {
             return null;
         }
@@ -63,8 +63,7 @@ final class BlockPlan {
             String sql = "SELECT block, min_start, max_start FROM block_times WHERE max_start >= ? AND min_start < ?"
                     + " AND min_start <= ?";
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setLong(1, q.fromMillis() == null ? Long.MIN_VALUE : q.fromMillis() * 1_000);
-                statement.setLong(2, q.toMillis() == null ? Long.MAX_VALUE : q.toMillis() * 1_000);
+                bindTimes(statement, q);
                 statement.setLong(3, beforeMicros == null ? Long.MAX_VALUE : beforeMicros);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -136,21 +135,33 @@ final class BlockPlan {
         }
     }
 
-    /** The blocks whose Bloom filter may hold the trace or request id; null without one. */
-    private static Set<Long> idBlocks(Connection connection, String id) throws SQLException {
+    /**
+     * The blocks of the query's time range whose Bloom filter may hold the trace or request id;
+     * null without one. Every filter of the range is read (2 KiB per 512 records).
+     */
+    private static Set<Long> idBlocks(Connection connection, LogQuery q, String id) throws SQLException {
         if (id == null) {
             return null;
         }
         Set<Long> blocks = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT block, bloom FROM block_ids");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                if (Blocks.bloomMayContain(rows.getBytes(2), id)) {
-                    blocks.add(rows.getLong(1));
+        try (PreparedStatement statement = connection.prepareStatement("SELECT i.block, i.bloom FROM block_ids i"
+                + " JOIN block_times t ON t.block = i.block WHERE t.max_start >= ? AND t.min_start < ?")) {
+            bindTimes(statement, q);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    if (Blocks.bloomMayContain(rows.getBytes(2), id)) {
+                        blocks.add(rows.getLong(1));
+                    }
                 }
             }
         }
         return blocks;
+    }
+
+    /** Parameters 1 and 2: the query's time range in epoch microseconds, open ends as the extremes. */
+    private static void bindTimes(PreparedStatement statement, LogQuery q) throws SQLException {
+        statement.setLong(1, q.fromMillis() == null ? Long.MIN_VALUE : q.fromMillis() * 1_000);
+        statement.setLong(2, q.toMillis() == null ? Long.MAX_VALUE : q.toMillis() * 1_000);
     }
 
     private static Set<Long> blockSet(PreparedStatement statement) throws SQLException {
