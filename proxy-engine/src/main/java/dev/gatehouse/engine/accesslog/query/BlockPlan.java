@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * The blocks of records ({@link Blocks}) that can hold a match for a query's route, model,
- * consumer, upstream host, search words, trace id or request id, newest first, with their time
+ * consumer, upstream host, status, cache status, search words, trace id or request id, newest first, with their time
  * spans: found in the block summaries, so a rare value costs a few blocks, not a scan of every
  * record. Null from {@link #of} when none of those filters is set (or the words are in too many
  * texts to be worth it): then a walk down the time index is the better way.
@@ -50,6 +50,9 @@ final class BlockPlan {
         blocks = narrow(blocks, valueBlocks(connection, Blocks.MODEL, q.model()));
         blocks = narrow(blocks, valueBlocks(connection, Blocks.CONSUMER, q.consumer()));
         blocks = narrow(blocks, valueBlocks(connection, Blocks.UPSTREAM, q.upstreamHost()));
+        blocks = narrow(blocks, valueBlocks(connection, Blocks.CACHE, q.cacheStatus()));
+        blocks = narrow(blocks, classBlocks(connection, q.statusCode() != null
+                ? List.of(Blocks.statusClass(q.statusCode())) : q.statusClasses()));
         if (q.text() != null && maxTexts > 0) {
             blocks = narrow(blocks, textBlocks(connection, SqlFilter.ftsQuery(q.text()), maxTexts));
         }
@@ -115,6 +118,21 @@ final class BlockPlan {
             statement.setString(2, value);
             return blockSet(statement);
         }
+    }
+
+    /** The blocks holding a response of any of the status classes; null without any. */
+    private static Set<Long> classBlocks(Connection connection, List<Integer> classes) throws SQLException {
+        if (classes.isEmpty()) {
+            return null;
+        }
+        Set<Long> blocks = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT block FROM block_keys WHERE key = ?")) {
+            for (int statusClass : new HashSet<>(classes)) {
+                statement.setLong(1, Blocks.key(Blocks.STATUS_CLASS, statusClass));
+                blocks.addAll(blockSet(statement));
+            }
+        }
+        return blocks;
     }
 
     /** The blocks holding a text with all the words, or null when more than {@code maxTexts} texts have them. */

@@ -31,14 +31,8 @@ final class SqlFilter {
             add("start_us < ?", query.toMillis() * 1_000);
         }
         if (!query.statusClasses().isEmpty()) {
-            if (query.statusClasses().stream().allMatch(c -> c >= 4)) {
-                terms.add("response_code >= 400");
-            }
             terms.add("(+response_code / 100) IN (" + query.statusClasses().stream().distinct()
                     .map(String::valueOf).collect(Collectors.joining(", ")) + ")");
-        }
-        if (query.statusCode() != null && query.statusCode() >= 400) {
-            terms.add("response_code >= 400");
         }
         equal("response_code", query.statusCode());
         equal("route_name", query.route());
@@ -46,11 +40,7 @@ final class SqlFilter {
         equal("consumer", query.consumer());
         equal("upstream_host", query.upstreamHost());
         equal("response_type", query.responseType());
-        if ("hit".equals(query.cacheStatus())) {
-            terms.add("cache_status = 'hit'");
-        } else {
-            equal("cache_status", query.cacheStatus());
-        }
+        equal("cache_status", query.cacheStatus());
         // Exact here; the blocks that may hold them come from their Bloom filters (BlockPlan).
         equal("trace_id", query.traceId());
         equal("request_id", query.requestId());

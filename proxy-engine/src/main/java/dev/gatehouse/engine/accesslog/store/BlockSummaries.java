@@ -37,6 +37,7 @@ final class BlockSummaries implements AutoCloseable {
     private final ValueDictionary models;
     private final ValueDictionary consumers;
     private final ValueDictionary upstreams;
+    private final ValueDictionary cacheStatuses;
     private final PreparedStatement times;
     private final PreparedStatement keys;
     private final PreparedStatement blooms;
@@ -52,6 +53,7 @@ final class BlockSummaries implements AutoCloseable {
         models = new ValueDictionary(connection, Blocks.MODEL);
         consumers = new ValueDictionary(connection, Blocks.CONSUMER);
         upstreams = new ValueDictionary(connection, Blocks.UPSTREAM);
+        cacheStatuses = new ValueDictionary(connection, Blocks.CACHE);
         times = connection.prepareStatement("INSERT INTO block_times (block, min_start, max_start) VALUES (?, ?, ?)"
                 + " ON CONFLICT (block) DO UPDATE SET min_start = min(min_start, excluded.min_start),"
                 + " max_start = max(max_start, excluded.max_start)");
@@ -69,7 +71,9 @@ final class BlockSummaries implements AutoCloseable {
         key(p, Blocks.MODEL, models, r.model());
         key(p, Blocks.CONSUMER, consumers, r.consumer());
         key(p, Blocks.UPSTREAM, upstreams, r.upstreamHost());
+        key(p, Blocks.CACHE, cacheStatuses, r.cacheStatus());
         key(p, Blocks.key(Blocks.TEXT, textId));
+        key(p, Blocks.key(Blocks.STATUS_CLASS, Blocks.statusClass(r.responseCode())));
         if (r.traceId() != null) {
             Blocks.bloomAdd(p.bloom, r.traceId());
         }
@@ -135,14 +139,14 @@ final class BlockSummaries implements AutoCloseable {
         last = null;
         storedBlock = -1;
         storedKeys.clear();
-        for (ValueDictionary values : new ValueDictionary[] {routes, models, consumers, upstreams}) {
+        for (ValueDictionary values : new ValueDictionary[] {routes, models, consumers, upstreams, cacheStatuses}) {
             values.forget();
         }
     }
 
     @Override
     public void close() throws SQLException {
-        for (AutoCloseable closeable : new AutoCloseable[] {routes, models, consumers, upstreams, times, keys, blooms,
+        for (AutoCloseable closeable : new AutoCloseable[] {routes, models, consumers, upstreams, cacheStatuses, times, keys, blooms,
                 readBloom}) {
             try {
                 closeable.close();

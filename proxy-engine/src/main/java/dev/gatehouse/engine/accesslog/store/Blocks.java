@@ -4,7 +4,8 @@ package dev.gatehouse.engine.accesslog.store;
  * How the access log summarises its records by block, instead of one index entry per record and
  * dimension: records are numbered by the writer, and ids {@code b * SIZE} to {@code (b + 1) * SIZE - 1}
  * form block {@code b}. For every block the store keeps its oldest and newest start time
- * ({@code block_times}), which routes, models, consumers, upstream hosts and texts occur in it
+ * ({@code block_times}), which routes, models, consumers, upstream hosts, texts, status classes
+ * and cache statuses occur in it
  * ({@code block_keys}, one row per block and value instead of per record), and a Bloom filter of
  * its trace and request ids ({@code block_ids}). Queries narrow a search to the blocks that can
  * hold a match, then read those id ranges.
@@ -14,14 +15,22 @@ public final class Blocks {
     /** Records per block: a page of matches never needs more than about a hundred blocks of this size. */
     public static final int SIZE = 512;
 
-    /** The kinds of value a {@code block_keys.key} stands for, in its top bits. */
-    public static final int ROUTE = 1, MODEL = 2, CONSUMER = 3, UPSTREAM = 4, TEXT = 5;
+    /**
+     * The kinds of value a {@code block_keys.key} stands for, in its top bits. STATUS_CLASS keys
+     * carry the class itself (1 to 5, 0 for anything else), the others a number from their table.
+     */
+    public static final int ROUTE = 1, MODEL = 2, CONSUMER = 3, UPSTREAM = 4, TEXT = 5, STATUS_CLASS = 6, CACHE = 7;
 
     /** Bloom filter bits per block: 16 per id, two ids (trace and request) per record. */
     static final int BLOOM_BYTES = SIZE * 2 * 16 / 8;
     private static final int BLOOM_HASHES = 8;
 
     private Blocks() {
+    }
+
+    /** 1 to 5 for an HTTP status (5 for 5xx), 0 for anything outside 100 to 599. */
+    public static int statusClass(int responseCode) {
+        return responseCode >= 100 && responseCode <= 599 ? responseCode / 100 : 0;
     }
 
     public static long blockOf(long id) {
