@@ -9,6 +9,7 @@ import dev.gatehouse.engine.accesslog.store.AccessLogStore;
 import dev.gatehouse.engine.accesslog.store.StoreOptions;
 import dev.gatehouse.engine.accesslog.store.StoreStats;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,9 +107,11 @@ public final class LogStoreBench {
         long warmEnd = started + Duration.ofSeconds(2).toNanos();
         long writtenAtWarm = -1;
         long warmAt = 0;
+        long writerCpuAtWarm = 0;
         while (System.nanoTime() < end) {
             if (writtenAtWarm < 0 && System.nanoTime() >= warmEnd) {
                 writtenAtWarm = store.stats().written();
+                writerCpuAtWarm = writerCpuNanos();
                 warmAt = System.nanoTime();
             }
             StoreStats stats = store.stats();
@@ -122,12 +125,27 @@ public final class LogStoreBench {
             }
         }
         long writtenAtEnd = store.stats().written();
+        long writerCpu = writerCpuNanos() - writerCpuAtWarm;
         long endAt = System.nanoTime();
         store.close();
         StoreStats stats = store.stats();
         double rate = (writtenAtEnd - writtenAtWarm) / ((endAt - warmAt) / 1e9);
-        System.out.printf(Locale.ROOT, "INGEST records_per_s=%.0f seconds=%d written=%d dropped=%d db_mb=%.1f%n",
-                rate, seconds, stats.written(), stats.dropped(), Files.size(db) / 1e6);
+        System.out.printf(Locale.ROOT, "INGEST records_per_s=%.0f writer_cpu_us_per_record=%.2f seconds=%d written=%d"
+                        + " dropped=%d db_mb=%.1f%n", rate, writerCpu / 1e3 / (writtenAtEnd - writtenAtWarm), seconds,
+                stats.written(), stats.dropped(), Files.size(db) / 1e6);
+    }
+
+    /**
+     * CPU time of the store's writer thread: what one record costs the writer, steadier than the
+     * rate when other work shares the machine's cores.
+     */
+    static long writerCpuNanos() {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("access-log-writer")) {
+                return ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.threadId());
+            }
+        }
+        throw new IllegalStateException("no access-log-writer thread");
     }
 
     /** RECORDS records over one day, in time order with jitter, written through the store. */

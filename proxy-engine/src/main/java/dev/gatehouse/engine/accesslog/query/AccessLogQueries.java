@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The log explorer's questions over an {@link AccessLogStore}: pages of records newest first
@@ -23,19 +25,23 @@ public final class AccessLogQueries implements AutoCloseable {
     /** The most records a page holds. */
     public static final int MAX_PAGE = 1_000;
 
-    /** Pages look up search words row by row when more records than this contain them. */
-    static final int PROBE_ABOVE = 20_000;
+    /**
+     * Search words narrow a query to the blocks holding them when they are in at most this many
+     * distinct texts; in more, they are checked row by row along the time index (such words are
+     * common, so matches come soon).
+     */
+    static final int TEXT_BLOCKS_UP_TO = 64;
 
     private final ReaderPool readers;
-    private final int probeAbove;
+    private final int textBlocksUpTo;
 
-    AccessLogQueries(ReaderPool readers, int probeAbove) {
+    AccessLogQueries(ReaderPool readers, int textBlocksUpTo) {
         this.readers = readers;
-        this.probeAbove = probeAbove;
+        this.textBlocksUpTo = textBlocksUpTo;
     }
 
     public static AccessLogQueries over(AccessLogStore store) {
-        return new AccessLogQueries(new ReaderPool(store::openReader, store::generation, 4), PROBE_ABOVE);
+        return new AccessLogQueries(new ReaderPool(store::openReader, store::generation, 4), TEXT_BLOCKS_UP_TO);
     }
 
     /** Up to {@code size} records matching {@code query}, newest first, after {@code after} (null: from the newest). */
@@ -45,21 +51,9 @@ public final class AccessLogQueries implements AutoCloseable {
         }
         Connection connection = readers.borrow();
         try {
-            SqlFilter filter = new SqlFilter(query, query.text() != null && manyContain(connection, query.text()));
-            if (after != null) {
-                // Not a row value: this form lets SQLite seek the (…, start_us) index to the cursor.
-                filter.add("start_us <= ?", after.startMicros());
-                filter.add("(start_us < ? OR id < ?)", after.startMicros());
-                filter.parameters().add(after.id());
-            }
-            String sql = RowMapper.SELECT + filter.where() + " ORDER BY start_us DESC, id DESC LIMIT " + (size + 1);
-            List<LogEntry> entries = new ArrayList<>(size + 1);
-            try (PreparedStatement statement = prepare(connection, sql, filter.parameters());
-                 ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    entries.add(RowMapper.entry(rows));
-                }
-            }
+            BlockPlan plan = BlockPlan.of(connection, query, textBlocksUpTo, after == null ? null : after.startMicros());
+            List<LogEntry> entries = plan != null ? BlockPager.newest(connection, plan, query, after, size + 1)
+                    : newestByTime(connection, query, after, size + 1);
             if (entries.size() <= size) {
                 return new LogPage(entries, null);
             }
@@ -71,6 +65,21 @@ public final class AccessLogQueries implements AutoCloseable {
         }
     }
 
+    /** A walk down the time index (or a partial index of a flag), newest first. */
+    private static List<LogEntry> newestByTime(Connection connection, LogQuery query, LogCursor after, int limit)
+            throws SQLException {
+        SqlFilter filter = new SqlFilter(query);
+        filter.before(after);
+        String sql = RowMapper.SELECT + filter.from() + " ORDER BY start_us DESC, id DESC LIMIT " + limit;
+        List<LogEntry> entries = new ArrayList<>(limit);
+        try (PreparedStatement statement = filter.prepare(connection, sql); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                entries.add(RowMapper.entry(rows));
+            }
+        }
+        return entries;
+    }
+
     /** Per-minute counts, errors, latency percentiles and tokens of the matching records, oldest minute first. */
     public List<MinuteAggregate> perMinute(LogQuery query) throws SQLException {
         Connection connection = readers.borrow();
@@ -78,15 +87,16 @@ public final class AccessLogQueries implements AutoCloseable {
             if (RollupQueries.answers(query)) {
                 return RollupQueries.perMinute(connection, query);
             }
-            SqlFilter filter = new SqlFilter(query);
-            String sql = "SELECT start_us, response_code, duration_us, input_token, output_token FROM access_log"
-                    + filter.where();
             MinuteBuckets buckets = new MinuteBuckets();
-            try (PreparedStatement statement = prepare(connection, sql, filter.parameters());
-                 ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    buckets.add(Math.floorDiv(rows.getLong(1), 60_000_000L), rows.getInt(2), rows.getLong(3),
-                            rows.getLong(4), rows.getLong(5));
+            for (SqlFilter filter : rawFilters(connection, query)) {
+                String sql = "SELECT start_us, response_code, duration_us, input_token, output_token"
+                        + filter.from();
+                try (PreparedStatement statement = filter.prepare(connection, sql);
+                     ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        buckets.add(Math.floorDiv(rows.getLong(1), 60_000_000L), rows.getInt(2), rows.getLong(3),
+                                rows.getLong(4), rows.getLong(5));
+                    }
                 }
             }
             return buckets.aggregates();
@@ -115,21 +125,41 @@ public final class AccessLogQueries implements AutoCloseable {
         }
     }
 
-    private static List<TopEntry> rawTop(Connection connection, LogQuery query, TopDimension by) throws SQLException {
-        SqlFilter filter = new SqlFilter(query);
+    private List<TopEntry> rawTop(Connection connection, LogQuery query, TopDimension by) throws SQLException {
         String column = by.column();
-        String sql = "SELECT " + column + ", count(*), sum(response_code >= 500), sum(input_token), sum(output_token)"
-                + " FROM access_log" + filter.where() + (filter.where().isEmpty() ? " WHERE " : " AND ")
-                + column + " IS NOT NULL GROUP BY " + column;
-        List<TopEntry> entries = new ArrayList<>();
-        try (PreparedStatement statement = prepare(connection, sql, filter.parameters());
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                entries.add(new TopEntry(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
-                        rows.getLong(5)));
+        Map<String, long[]> sums = new HashMap<>();
+        for (SqlFilter filter : rawFilters(connection, query)) {
+            filter.require(column + " IS NOT NULL");
+            String sql = "SELECT " + column + ", count(*), sum(response_code >= 500), sum(input_token),"
+                    + " sum(output_token)" + filter.from() + " GROUP BY " + column;
+            try (PreparedStatement statement = filter.prepare(connection, sql); ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    long[] s = sums.computeIfAbsent(rows.getString(1), k -> new long[4]);
+                    for (int i = 0; i < 4; i++) {
+                        s[i] += rows.getLong(i + 2);
+                    }
+                }
             }
         }
+        List<TopEntry> entries = new ArrayList<>(sums.size());
+        sums.forEach((name, s) -> entries.add(new TopEntry(name, s[0], s[1], s[2], s[3])));
         return entries;
+    }
+
+    /**
+     * The query's filter over every record the aggregate must read: one per id range of the
+     * candidate blocks when the query narrows to blocks, else one over the time index.
+     */
+    private List<SqlFilter> rawFilters(Connection connection, LogQuery query) throws SQLException {
+        BlockPlan plan = BlockPlan.of(connection, query, textBlocksUpTo, null);
+        if (plan == null) {
+            return List.of(new SqlFilter(query));
+        }
+        List<SqlFilter> filters = new ArrayList<>();
+        for (long[] range : BlockPlan.ranges(plan.spans())) {
+            filters.add(BlockPager.inRange(query, range));
+        }
+        return filters;
     }
 
     /**
@@ -141,34 +171,13 @@ public final class AccessLogQueries implements AutoCloseable {
         Connection connection = readers.borrow();
         try {
             SqlFilter filter = new SqlFilter(query);
-            String sql = RowMapper.SELECT + filter.where() + " ORDER BY start_us DESC, id DESC";
-            try (PreparedStatement statement = prepare(connection, sql, filter.parameters());
-                 ResultSet rows = statement.executeQuery()) {
+            String sql = RowMapper.SELECT + filter.from() + " ORDER BY start_us DESC, id DESC";
+            try (PreparedStatement statement = filter.prepare(connection, sql); ResultSet rows = statement.executeQuery()) {
                 return LogExport.write(rows, format, out, progress);
             }
         } finally {
             readers.giveBack(connection);
         }
-    }
-
-    /** Whether more than {@code probeAbove} records contain the words (counting stops there). */
-    private boolean manyContain(Connection connection, String text) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM access_log_text"
-                + " WHERE access_log_text MATCH ? LIMIT " + (probeAbove + 1) + ")")) {
-            count.setString(1, SqlFilter.ftsQuery(text));
-            try (ResultSet rows = count.executeQuery()) {
-                return rows.next() && rows.getLong(1) > probeAbove;
-            }
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
-        }
-        return statement;
     }
 
     @Override

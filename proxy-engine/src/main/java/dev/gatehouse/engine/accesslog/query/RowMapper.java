@@ -10,8 +10,8 @@ import java.time.Instant;
 /** Reads access_log rows selected as {@link #SELECT} back into records. */
 final class RowMapper {
 
-    /** Every column, id first, then {@link Schema#COLUMNS} in order. */
-    static final String SELECT = "SELECT id, " + String.join(", ", Schema.COLUMNS) + " FROM access_log";
+    /** Every column, id first, then {@link Schema#COLUMNS} in order (followed by {@link SqlFilter#from()}). */
+    static final String SELECT = "SELECT id, " + String.join(", ", Schema.COLUMNS);
 
     private RowMapper() {
     }

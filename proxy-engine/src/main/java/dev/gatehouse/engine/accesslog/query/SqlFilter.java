@@ -1,33 +1,29 @@
 package dev.gatehouse.engine.accesslog.query;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * A {@link LogQuery} as a SQL condition over access_log with its parameters. Written so that
- * SQLite can walk an index newest first: equality filters match the (column, start_us) indexes,
- * flags match the partial indexes' own conditions word for word, and status classes never use
- * the status-code index (that would need a sort of every matching row).
+ * A {@link LogQuery} as a SQL condition over access_log with its parameters: exact on every
+ * filter (block summaries only narrow where to look, see {@link BlockPlan}). Written so that
+ * SQLite can walk the time index newest first: flags match the partial indexes' own conditions
+ * word for word.
  */
 final class SqlFilter {
 
     private final List<String> terms = new ArrayList<>();
     private final List<Object> parameters = new ArrayList<>();
+    private boolean byIdRange;
 
     /** Durations from this many microseconds up have their own (partial) index. */
     private static final long SLOW_MICROS = 1_000_000;
 
     SqlFilter(LogQuery query) {
-        this(query, false);
-    }
-
-    /**
-     * @param textByProbe check the words row by row as the walk goes (for words in many records,
-     *                    where listing every matching row first would take longer than the page)
-     */
-    SqlFilter(LogQuery query, boolean textByProbe) {
         if (query.fromMillis() != null) {
             add("start_us >= ?", query.fromMillis() * 1_000);
         }
@@ -35,14 +31,8 @@ final class SqlFilter {
             add("start_us < ?", query.toMillis() * 1_000);
         }
         if (!query.statusClasses().isEmpty()) {
-            if (query.statusClasses().stream().allMatch(c -> c >= 4)) {
-                terms.add("response_code >= 400");
-            }
             terms.add("(+response_code / 100) IN (" + query.statusClasses().stream().distinct()
                     .map(String::valueOf).collect(Collectors.joining(", ")) + ")");
-        }
-        if (query.statusCode() != null && query.statusCode() >= 400) {
-            terms.add("response_code >= 400");
         }
         equal("response_code", query.statusCode());
         equal("route_name", query.route());
@@ -50,20 +40,10 @@ final class SqlFilter {
         equal("consumer", query.consumer());
         equal("upstream_host", query.upstreamHost());
         equal("response_type", query.responseType());
-        if ("hit".equals(query.cacheStatus())) {
-            terms.add("cache_status = 'hit'");
-        } else {
-            equal("cache_status", query.cacheStatus());
-        }
-        // Found through the full-text index (no B-tree index on random ids), then checked exactly.
-        if (query.traceId() != null) {
-            add("id IN (SELECT rowid FROM access_log_text WHERE access_log_text MATCH ?)", column("trace_id", query.traceId()));
-            equal("trace_id", query.traceId());
-        }
-        if (query.requestId() != null) {
-            add("id IN (SELECT rowid FROM access_log_text WHERE access_log_text MATCH ?)", column("request_id", query.requestId()));
-            equal("request_id", query.requestId());
-        }
+        equal("cache_status", query.cacheStatus());
+        // Exact here; the blocks that may hold them come from their Bloom filters (BlockPlan).
+        equal("trace_id", query.traceId());
+        equal("request_id", query.requestId());
         if (query.rateLimited() != null) {
             terms.add(query.rateLimited() ? "token_ratelimit_status <> 'pass'"
                     : "(token_ratelimit_status IS NULL OR token_ratelimit_status = 'pass')");
@@ -78,9 +58,8 @@ final class SqlFilter {
             add("duration_us >= ?", query.minDurationMillis() * 1_000);
         }
         if (query.text() != null) {
-            add(textByProbe ? "EXISTS (SELECT 1 FROM access_log_text WHERE access_log_text MATCH ?"
-                    + " AND access_log_text.rowid = access_log.id)"
-                    : "id IN (SELECT rowid FROM access_log_text WHERE access_log_text MATCH ?)", ftsQuery(query.text()));
+            // The distinct texts with the words, listed once per statement, then checked row by row.
+            add("text_id IN (SELECT rowid FROM texts_fts WHERE texts_fts MATCH ?)", ftsQuery(query.text()));
         }
     }
 
@@ -95,19 +74,46 @@ final class SqlFilter {
         parameters.add(parameter);
     }
 
-    /** {@code WHERE ...}, or nothing when every record matches. */
-    String where() {
-        return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+    /**
+     * Only records strictly older than the cursor (by start time, then id). Not a row value:
+     * this form lets SQLite seek the time index to the cursor.
+     */
+    void before(LogCursor after) {
+        if (after != null) {
+            add("start_us <= ?", after.startMicros());
+            add("(start_us < ? OR id < ?)", after.startMicros());
+            parameters.add(after.id());
+        }
     }
 
-    List<Object> parameters() {
-        return parameters;
+    /** The statement {@code sql} (built on {@link #from()}) with this filter's parameters bound. */
+    PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+        }
+        return statement;
     }
 
-    /** An exact value as an FTS5 phrase confined to one column. */
-    private static String column(String name, String value) {
-        return name + " : \"" + value.toLowerCase(Locale.ROOT).replace("\"", "\"\"") + "\"";
+    /** A condition of the caller's own, without parameters. */
+    void require(String term) {
+        terms.add(term);
     }
+
+    /**
+     * Reads the table by id (ranges given with {@link #add}), not through an index: else SQLite
+     * might walk the whole time index to find the few rows of a range.
+     */
+    void readByIdRange() {
+        byIdRange = true;
+    }
+
+    /** {@code FROM access_log WHERE ...}, without WHERE when every record matches. */
+    String from() {
+        return (byIdRange ? " FROM access_log NOT INDEXED" : " FROM access_log")
+                + (terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms));
+    }
+
 
     /**
      * The user's words as an FTS5 query that cannot be a syntax error: each word a quoted phrase

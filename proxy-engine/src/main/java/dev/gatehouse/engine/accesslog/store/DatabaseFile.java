@@ -22,8 +22,9 @@ import java.util.Properties;
 
 /**
  * The SQLite file behind the store: opens it (WAL, synchronous=NORMAL), creates the schema in a
- * new one, and moves a corrupt one aside, with its -wal and -shm, under a name carrying the UTC
- * time ({@code access-log.corrupt-20261125T114500Z.db}), so that a new one can start.
+ * new one, and moves a corrupt one, or one of another schema version, aside with its -wal and
+ * -shm, under a name carrying the UTC time ({@code access-log.corrupt-20261125T114500Z.db}), so
+ * that a new one can start.
  */
 final class DatabaseFile {
 
@@ -66,6 +67,8 @@ final class DatabaseFile {
             String problem = cleanlyClosed() ? headerProblem() : problemWith();
             if (problem != null) {
                 moveAside(problem);
+            } else {
+                setAsideIfOtherVersion();
             }
         }
         deleteCleanMark();
@@ -124,10 +127,6 @@ final class DatabaseFile {
             return header;
         }
         try (Connection connection = connect(new Properties()); Statement statement = connection.createStatement()) {
-            int version = userVersion(statement);
-            if (version != 0 && version != Schema.VERSION) {
-                return "schema version " + version + ", expected " + Schema.VERSION;
-            }
             try (ResultSet check = statement.executeQuery("PRAGMA quick_check(1)")) {
                 String verdict = check.next() ? check.getString(1) : "no answer";
                 return "ok".equals(verdict) ? null : "quick_check: " + verdict;
@@ -167,16 +166,36 @@ final class DatabaseFile {
         }
     }
 
+    /**
+     * A sound file of another schema version (an older Gatehouse's) is kept whole under a name
+     * saying its version ({@code access-log.v1-20261125T114500Z.db}), reported like a corrupt one,
+     * and a new file started: its tables cannot take this version's writes.
+     */
+    private void setAsideIfOtherVersion() throws SQLException {
+        int version;
+        try (Connection connection = connect(new Properties()); Statement statement = connection.createStatement()) {
+            version = userVersion(statement);
+        }
+        if (version != 0 && version != Schema.VERSION) {
+            moveAside("v" + version, "schema version " + version + " (this Gatehouse writes version " + Schema.VERSION
+                    + "): kept as it is, a new access log started");
+        }
+    }
+
     /** Moves the file and its companions aside, after a failed check or a corruption found while writing. */
     void moveAside(String reason) {
+        moveAside("corrupt", reason);
+    }
+
+    private void moveAside(String label, String reason) {
         String name = path.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String extension = dot > 0 ? name.substring(dot) : "";
         String stamp = STAMP.format(clock.instant());
-        Path target = path.resolveSibling(stem + ".corrupt-" + stamp + extension);
+        Path target = path.resolveSibling(stem + "." + label + "-" + stamp + extension);
         for (int n = 1; Files.exists(target); n++) {
-            target = path.resolveSibling(stem + ".corrupt-" + stamp + "-" + n + extension);
+            target = path.resolveSibling(stem + "." + label + "-" + stamp + "-" + n + extension);
         }
         try {
             for (String suffix : COMPANIONS) {

@@ -5,6 +5,7 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,10 @@ final class LogWriter implements Runnable {
     private volatile long retentionDeleted;
     private volatile String lastError;
     private Connection connection;
+    private PreparedStatement lock;
     private RecordInsert insert;
+    private TextDictionary texts;
+    private BlockSummaries blocks;
     private MinuteRollup rollup;
     private Retention retention;
     private long nextRetentionNanos;
@@ -53,7 +57,10 @@ final class LogWriter implements Runnable {
 
     private void open() throws SQLException {
         connection = file.openWriter();
+        lock = connection.prepareStatement("DELETE FROM block_times WHERE 0");
         insert = new RecordInsert(connection);
+        texts = new TextDictionary(connection);
+        blocks = new BlockSummaries(connection);
         rollup = new MinuteRollup(connection);
         retention = new Retention(connection, options);
         // Ends the read transaction the setup opened: an open snapshot would hold back checkpoints.
@@ -121,10 +128,15 @@ final class LogWriter implements Runnable {
     private void writeBatch() {
         long firstId = insert.lastId();
         try {
+            lockForWriting();
             for (AccessRecord record : batch) {
-                insert.insert(record);
+                long startMicros = RecordInsert.epochMicros(record.startTime());
+                long textId = texts.idOf(TextDictionary.Text.of(record));
+                long id = insert.insert(record, startMicros, textId);
+                blocks.add(id, record, startMicros, textId);
                 rollup.add(record);
             }
+            blocks.flush();
             rollup.flush();
             commit();
             written.addAndGet(batch.size());
@@ -132,6 +144,8 @@ final class LogWriter implements Runnable {
         } catch (SQLException | RuntimeException e) {
             rollback();
             insert.rewind(firstId);
+            texts.forget();
+            blocks.discard();
             rollup.discard();
             dropped.addAndGet(batch.size());
             failed("writing " + batch.size() + " access log records failed: " + e.getMessage(), e);
@@ -150,9 +164,12 @@ final class LogWriter implements Runnable {
             // since the last (up to a batch): the file stays at its limit instead of outgrowing it.
             int limit = options.retentionBatch() + Math.min(writtenSinceRetention, options.maxBatch());
             writtenSinceRetention = 0;
+            lockForWriting();
             int deleted = retention.step(limit);
             commit();
             if (deleted > 0) {
+                // Texts only the deleted records had are gone too: their numbers must be asked for again.
+                texts.forget();
                 retention.checkpoint();
                 databaseBytes = file.sizeOnDisk();
             }
@@ -164,6 +181,16 @@ final class LogWriter implements Runnable {
             nextRetentionNanos = now + retentionEveryNanos;
             failed("access log retention failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Takes the write lock before the transaction reads anything, waiting for it (busy_timeout)
+     * if another connection holds it. A transaction that has read and then wants to write gets
+     * SQLITE_BUSY at once instead, without the wait, and a batch starts by reading (its texts).
+     * sqlite-jdbc begins each transaction itself, deferred, so it is a write that does nothing.
+     */
+    private void lockForWriting() throws SQLException {
+        lock.executeUpdate();
     }
 
     private void commit() throws SQLException {
@@ -204,7 +231,7 @@ final class LogWriter implements Runnable {
     }
 
     private void closeQuietly() {
-        for (AutoCloseable closeable : new AutoCloseable[] {insert, rollup, retention, connection}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {lock, insert, texts, blocks, rollup, retention, connection}) {
             try {
                 if (closeable != null) {
                     closeable.close();

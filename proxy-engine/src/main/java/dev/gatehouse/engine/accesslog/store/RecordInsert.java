@@ -9,22 +9,19 @@ import java.sql.Types;
 import java.time.Instant;
 
 /**
- * Writes an {@link AccessRecord} as an access_log row (columns in {@link Schema#COLUMNS} order)
- * and its words (path, user agent, errors, trace and request id) into the full-text index under
- * the same id, which the writer hands out.
+ * Writes an {@link AccessRecord} as an access_log row (columns in {@link Schema#COLUMNS} order,
+ * then the number of its text in {@code texts}) under the id the writer hands out.
  */
 final class RecordInsert implements AutoCloseable {
 
     private final PreparedStatement insert;
-    private final PreparedStatement text;
     private long lastId;
 
     RecordInsert(Connection connection) throws SQLException {
         String columns = String.join(", ", Schema.COLUMNS);
-        String marks = "?" + ", ?".repeat(Schema.COLUMNS.size());
-        this.insert = connection.prepareStatement("INSERT INTO access_log (id, " + columns + ") VALUES (" + marks + ")");
-        this.text = connection.prepareStatement(
-                "INSERT INTO access_log_text (rowid, path, user_agent, errors, trace_id, request_id) VALUES (?, ?, ?, ?, ?, ?)");
+        String marks = "?" + ", ?".repeat(Schema.COLUMNS.size() + 1);
+        this.insert = connection.prepareStatement("INSERT INTO access_log (id, " + columns + ", text_id) VALUES ("
+                + marks + ")");
         try (var statement = connection.createStatement();
              var max = statement.executeQuery("SELECT coalesce(max(id), 0) FROM access_log")) {
             lastId = max.next() ? max.getLong(1) : 0;
@@ -45,11 +42,12 @@ final class RecordInsert implements AutoCloseable {
         return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
     }
 
-    void insert(AccessRecord r) throws SQLException {
+    /** Inserts the row and returns its id. */
+    long insert(AccessRecord r, long startMicros, long textId) throws SQLException {
         long id = ++lastId;
         int i = 0;
         insert.setLong(++i, id);
-        insert.setLong(++i, epochMicros(r.startTime()));
+        insert.setLong(++i, startMicros);
         text(++i, r.requestId());
         text(++i, r.traceId());
         text(++i, r.method());
@@ -87,33 +85,16 @@ final class RecordInsert implements AutoCloseable {
         text(++i, r.fallbackFrom());
         text(++i, r.safecheckStatus());
         text(++i, r.tokenRatelimitStatus());
+        insert.setLong(++i, textId);
         insert.executeUpdate();
-
-        text.setLong(1, id);
-        bind(text, 2, r.path());
-        bind(text, 3, r.userAgent());
-        bind(text, 4, errors(r));
-        bind(text, 5, r.traceId());
-        bind(text, 6, r.requestId());
-        text.executeUpdate();
-    }
-
-    /** The error words of a record: its response code details unless plain "via_upstream", and its transport failure. */
-    private static String errors(AccessRecord r) {
-        String details = "via_upstream".equals(r.responseCodeDetails()) ? null : r.responseCodeDetails();
-        String failure = r.upstreamTransportFailureReason();
-        return details == null ? failure : failure == null ? details : details + " " + failure;
+        return id;
     }
 
     private void text(int index, String value) throws SQLException {
-        bind(insert, index, value);
-    }
-
-    private static void bind(PreparedStatement statement, int index, String value) throws SQLException {
         if (value == null) {
-            statement.setNull(index, Types.VARCHAR);
+            insert.setNull(index, Types.VARCHAR);
         } else {
-            statement.setString(index, value);
+            insert.setString(index, value);
         }
     }
 
@@ -129,6 +110,5 @@ final class RecordInsert implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         insert.close();
-        text.close();
     }
 }

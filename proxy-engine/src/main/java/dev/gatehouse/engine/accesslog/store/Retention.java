@@ -26,7 +26,10 @@ final class Retention implements AutoCloseable {
     private final PreparedStatement oldestBefore;
     private final PreparedStatement oldest;
     private final PreparedStatement delete;
-    private final PreparedStatement deleteText;
+    private static final long TEXT_KEYS = Blocks.key(Blocks.TEXT, 0);
+
+    private final PreparedStatement[] oldBlocks;
+    private final PreparedStatement[] oldTexts;
     private final PreparedStatement oldRollups;
     private final Statement pragmas;
     private final DB database;
@@ -40,7 +43,19 @@ final class Retention implements AutoCloseable {
                 "SELECT id FROM access_log WHERE start_us < ? ORDER BY start_us LIMIT ?");
         this.oldest = connection.prepareStatement("SELECT id FROM access_log ORDER BY start_us LIMIT ?");
         this.delete = connection.prepareStatement("DELETE FROM access_log WHERE id = ?");
-        this.deleteText = connection.prepareStatement("DELETE FROM access_log_text WHERE rowid = ?");
+        this.oldBlocks = new PreparedStatement[] {
+                connection.prepareStatement("DELETE FROM block_keys WHERE block < ?"),
+                connection.prepareStatement("DELETE FROM block_times WHERE block < ?"),
+                connection.prepareStatement("DELETE FROM block_ids WHERE block < ?")};
+        // The texts only the blocks about to go have: their words out of the index first (it keeps
+        // no copy of them), then the texts themselves.
+        String onlyInOldBlocks = " FROM texts t WHERE t.id IN (SELECT key - " + TEXT_KEYS + " FROM block_keys"
+                + " WHERE block < ?1 AND key >= " + TEXT_KEYS + " AND key < " + (TEXT_KEYS + (1L << 40)) + ")"
+                + " AND NOT EXISTS (SELECT 1 FROM block_keys k WHERE k.key = " + TEXT_KEYS + " + t.id AND k.block >= ?1)";
+        this.oldTexts = new PreparedStatement[] {
+                connection.prepareStatement("INSERT INTO texts_fts (texts_fts, rowid, path, user_agent, errors)"
+                        + " SELECT 'delete', t.id, t.path, t.user_agent, t.errors" + onlyInOldBlocks),
+                connection.prepareStatement("DELETE FROM texts WHERE id IN (SELECT t.id" + onlyInOldBlocks + ")")};
         this.oldRollups = connection.prepareStatement("DELETE FROM minute_rollup WHERE dim = ? AND minute < ?");
         this.connection = connection;
         this.pragmas = connection.createStatement();
@@ -63,6 +78,7 @@ final class Retention implements AutoCloseable {
         }
         if (deleted > 0) {
             deleteRollupsBeforeOldest(cutoff);
+            deleteBlocksBeforeOldest();
         }
         vacuum();
         return deleted;
@@ -97,14 +113,11 @@ final class Retention implements AutoCloseable {
                 long id = ids.getLong(1);
                 delete.setLong(1, id);
                 delete.addBatch();
-                deleteText.setLong(1, id);
-                deleteText.addBatch();
                 count++;
             }
         }
         if (count > 0) {
             delete.executeBatch();
-            deleteText.executeBatch();
         }
         return count;
     }
@@ -120,6 +133,31 @@ final class Retention implements AutoCloseable {
             oldRollups.setInt(1, dim);
             oldRollups.setLong(2, keepFrom);
             oldRollups.executeUpdate();
+        }
+    }
+
+    /**
+     * The summaries of blocks whose records are all gone, and the texts no other block has. A block partly deleted keeps its
+     * summary: it only makes a query read a few ids that are no longer there. The newest block
+     * stays even when every record is gone, since the writer goes on adding to it.
+     */
+    private void deleteBlocksBeforeOldest() throws SQLException {
+        long keepFrom;
+        try (ResultSet first = pragmas.executeQuery("SELECT (SELECT min(id) FROM access_log),"
+                + " (SELECT max(block) FROM block_times)")) {
+            first.next();
+            long oldestId = first.getLong(1);
+            boolean empty = first.wasNull();
+            long newestBlock = first.getLong(2);
+            keepFrom = empty ? newestBlock : Math.min(Blocks.blockOf(oldestId), newestBlock);
+        }
+        for (PreparedStatement delete : oldTexts) {
+            delete.setLong(1, keepFrom);
+            delete.executeUpdate();
+        }
+        for (PreparedStatement delete : oldBlocks) {
+            delete.setLong(1, keepFrom);
+            delete.executeUpdate();
         }
     }
 
@@ -139,7 +177,12 @@ final class Retention implements AutoCloseable {
         oldestBefore.close();
         oldest.close();
         delete.close();
-        deleteText.close();
+        for (PreparedStatement delete : oldBlocks) {
+            delete.close();
+        }
+        for (PreparedStatement delete : oldTexts) {
+            delete.close();
+        }
         oldRollups.close();
         pragmas.close();
     }

@@ -8,13 +8,17 @@ import java.util.List;
 /**
  * The access log's tables: one row per request with every field of seed 003 as a column (times
  * in microseconds: {@code start_us} since the epoch, durations {@code *_us}, null where a field
- * does not apply), the indexes the explorer's filters use, the full-text index over path, user
- * agent and errors, and the per-minute rollup that answers aggregates without raw rows.
+ * does not apply), the time and flag indexes, the distinct texts with their full-text index, the
+ * block summaries that stand in for per-dimension indexes ({@link Blocks}), and the per-minute
+ * rollup that answers aggregates without raw rows.
  */
 public final class Schema {
 
-    /** Bumped when the tables change; a file of another version is set aside, not migrated (yet). */
-    static final int VERSION = 1;
+    /**
+     * Bumped when the tables change; a file of another version is moved aside (kept, and reported
+     * to the listener), not migrated: version 1 had per-dimension indexes and a full-text row per record.
+     */
+    static final int VERSION = 2;
 
     /** The access_log columns after {@code id}, in the order {@link RecordInsert} writes them. */
     public static final List<String> COLUMNS = List.of(
@@ -39,26 +43,31 @@ public final class Schema {
                     + " consumer TEXT, input_token INTEGER NOT NULL, output_token INTEGER NOT NULL,"
                     + " tokens_estimated INTEGER NOT NULL, llm_first_token_duration_us INTEGER,"
                     + " llm_service_duration_us INTEGER, response_type TEXT, cache_status TEXT, fallback_from TEXT,"
-                    + " safecheck_status TEXT, token_ratelimit_status TEXT)",
-            // Newest first, within a time range: every page is a walk down one of these. Only keys that
-            // grow with time (a few routes, models... then start_us): random keys such as trace ids
-            // would cost a random page write per record; those are found through the full-text index.
+                    + " safecheck_status TEXT, token_ratelimit_status TEXT, text_id INTEGER NOT NULL)",
+            // Newest first, within a time range. The one index every record pays for: an index per
+            // dimension cost about a microsecond per record each; block_keys below does their job.
             "CREATE INDEX access_log_start ON access_log(start_us)",
-            "CREATE INDEX access_log_route ON access_log(route_name, start_us)",
-            "CREATE INDEX access_log_model ON access_log(model, start_us)",
-            "CREATE INDEX access_log_consumer ON access_log(consumer, start_us)",
-            "CREATE INDEX access_log_upstream ON access_log(upstream_host, start_us)",
             // Partial: only the few rows they are about (queries repeat their condition word for word).
-            "CREATE INDEX access_log_failed ON access_log(start_us) WHERE response_code >= 400",
+            // Status classes and cache statuses are block keys instead: errors can be a quarter of the rows.
             "CREATE INDEX access_log_ratelimited ON access_log(start_us) WHERE token_ratelimit_status <> 'pass'",
             "CREATE INDEX access_log_fallback ON access_log(start_us) WHERE fallback_from IS NOT NULL",
-            "CREATE INDEX access_log_cache_hit ON access_log(start_us) WHERE cache_status = 'hit'",
             "CREATE INDEX access_log_slow ON access_log(start_us) WHERE duration_us >= 1000000",
-            // Contentless: the text lives in access_log; the index maps words (and ids) to row ids. Filled
-            // and emptied by the writer itself, not by triggers: FTS5 flushes its buffered terms at
-            // every statement a trigger runs in, which made each insert four times as expensive.
-            "CREATE VIRTUAL TABLE access_log_text USING fts5(path, user_agent, errors, trace_id, request_id,"
-                    + " content='', contentless_delete=1)",
+            // Each distinct (path, user agent, errors) once, with its words in the full-text index: paths
+            // and user agents repeat, so only a new combination pays for FTS. A record keeps its text_id.
+            "CREATE TABLE texts (id INTEGER PRIMARY KEY, path TEXT NOT NULL, user_agent TEXT NOT NULL,"
+                    + " errors TEXT NOT NULL)",
+            "CREATE UNIQUE INDEX texts_unique ON texts(path, user_agent, errors)",
+            "CREATE VIRTUAL TABLE texts_fts USING fts5(path, user_agent, errors, content='texts', content_rowid='id')",
+            // The routes, models, consumers and upstream hosts seen, numbered for block_keys.
+            "CREATE TABLE dim_values (id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, value TEXT NOT NULL,"
+                    + " UNIQUE (kind, value))",
+            // Which values and texts occur in which block of records (see Blocks), and each block's time span
+            // and Bloom filter of trace and request ids.
+            "CREATE TABLE block_keys (key INTEGER NOT NULL, block INTEGER NOT NULL, PRIMARY KEY (key, block))"
+                    + " WITHOUT ROWID",
+            "CREATE INDEX block_keys_block ON block_keys(block)",
+            "CREATE TABLE block_times (block INTEGER PRIMARY KEY, min_start INTEGER NOT NULL, max_start INTEGER NOT NULL)",
+            "CREATE TABLE block_ids (block INTEGER PRIMARY KEY, bloom BLOB NOT NULL)",
             // One row per minute, dimension (0 all, 1 route, 2 model, 3 consumer, 4 upstream host),
             // value and status class: counts, tokens and a latency histogram (LatencyHistogram).
             "CREATE TABLE minute_rollup (dim INTEGER NOT NULL, value TEXT NOT NULL, minute INTEGER NOT NULL,"

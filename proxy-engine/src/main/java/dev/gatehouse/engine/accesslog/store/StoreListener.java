@@ -5,7 +5,10 @@ import java.nio.file.Path;
 /** Hears what the access log store does on its own: files set aside as corrupt, writes that failed. */
 public interface StoreListener {
 
-    /** A corrupt or unreadable database file was moved to {@code movedTo} and a new one started. */
+    /**
+     * A corrupt or unreadable database file, or one of another schema version, was moved to
+     * {@code movedTo} and a new one started.
+     */
     default void fileSetAside(Path original, Path movedTo, String reason) {
     }
 

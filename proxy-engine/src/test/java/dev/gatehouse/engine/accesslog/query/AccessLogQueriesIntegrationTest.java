@@ -83,6 +83,10 @@ class AccessLogQueriesIntegrationTest {
                 filter("trace id", LogQuery.builder().traceId(data.records.get(17).traceId()).build(),
                         r -> r.traceId().equals(data.records.get(17).traceId())),
                 filter("request id", LogQuery.builder().requestId("r-99").build(), r -> r.requestId().equals("r-99")),
+                filter("request id within its hour", LogQuery.builder().requestId("r-99")
+                                .between(data.records.get(99).startTime().toEpochMilli() - 1_800_000,
+                                        data.records.get(99).startTime().toEpochMilli() + 1_800_000).build(),
+                        r -> r.requestId().equals("r-99")),
                 filter("text in the path", LogQuery.builder().text("embeddings").build(),
                         r -> r.path().contains("embeddings")),
                 filter("text in the user agent, as a prefix", LogQuery.builder().text("cur*").build(),
