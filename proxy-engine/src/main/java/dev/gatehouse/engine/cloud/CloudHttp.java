@@ -33,6 +33,8 @@ final class CloudHttp implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** The host-endpoint limit is per minute, so the cloud may fairly ask for up to a minute; more is a fault. */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(120);
 
     /** A response as read: status, the headers the client needs, the parsed body. */
     record Reply(int status, String requestId, Map<String, String> headers, JsonNode body) {
@@ -129,13 +131,13 @@ final class CloudHttp implements AutoCloseable {
         }
     }
 
-    /** Retry-After in seconds when the cloud says, else 1 s, 2 s, 4 s ... up to 30 s. */
+    /** Retry-After in seconds (up to 2 min) when the cloud says, else 1 s, 2 s, 4 s ... up to 30 s. */
     private static Duration backoff(Reply reply, int attempt) {
         String retryAfter = reply.header("Retry-After");
         if (retryAfter != null) {
             try {
                 long seconds = Long.parseLong(retryAfter.trim());
-                return Duration.ofSeconds(Math.min(Math.max(seconds, 0), MAX_BACKOFF.toSeconds()));
+                return Duration.ofSeconds(Math.min(Math.max(seconds, 0), MAX_RETRY_AFTER.toSeconds()));
             } catch (NumberFormatException ignored) {
                 // An HTTP date: fall back to our own backoff.
             }
