@@ -69,6 +69,7 @@ final class ConsoleGateway implements AutoCloseable {
                         served.recordRunning();
                         return served;
                     }, err);
+            gateway.startDiscovery(CloudVault.credentials(home, true, err));
             InetSocketAddress address = gateway.engine().addresses().get(0);
             DemoTraffic traffic = DemoTraffic.start(URI.create("http://" + hostText(address) + ":" + address.getPort()));
             return new ConsoleGateway(home, options, err, gateway, demo, traffic);
@@ -83,8 +84,10 @@ final class ConsoleGateway implements AutoCloseable {
 
     private static LocalGateway startOwn(GatehouseHome home, GatewayConfig config, EngineOptions options, PrintStream err)
             throws ConfigException, IOException, InterruptedException {
-        return LocalGateway.start(config, options, home.data().resolve(ServeCommand.ACCESS_LOG),
+        LocalGateway gateway = LocalGateway.start(config, options, home.data().resolve(ServeCommand.ACCESS_LOG),
                 engine -> ServedConfig.inStore(engine, new ConfigStore(home.config())), err);
+        gateway.startDiscovery(CloudVault.credentials(home, false, err));
+        return gateway;
     }
 
     private static GatewayConfig withListen(GatewayConfig config, HostPort listen) {

@@ -120,6 +120,7 @@ final class ServeCommand {
                             served.recordRunning();
                             return served;
                         }, err);
+                gateway.startDiscovery(CloudVault.credentials(home, true, err));
                 printReady(gateway, accessLog);
                 AdminServer admin = startAdmin(gateway, adminListen, home);
                 printDemoHelp(gateway.engine(), demo);
@@ -138,6 +139,7 @@ final class ServeCommand {
         LocalGateway gateway = LocalGateway.start(config, engineOptions(), accessLog,
                 engine -> ServedConfig.fromFile(engine, new ConfigStore(home.config()), file, c -> withListen(c, listen)),
                 err);
+        gateway.startDiscovery(CloudVault.credentials(home, false, err));
         printReady(gateway, accessLog);
         ConfigReloader reloader = null;
         try {
