@@ -73,6 +73,7 @@ final class ConsoleGateway implements AutoCloseable {
                         served.recordRunning();
                         return served;
                     }, err);
+            gateway.startDiscovery(CloudVault.credentials(home, true, err));
             InetSocketAddress address = gateway.engine().addresses().get(0);
             DemoTraffic traffic = DemoTraffic.start(URI.create("http://" + hostText(address) + ":" + address.getPort()));
             return new ConsoleGateway(home, options, err, gateway, demo, traffic, null);
@@ -95,6 +96,7 @@ final class ConsoleGateway implements AutoCloseable {
         LocalGateway gateway = LocalGateway.servingFile(file, listen, home, options,
                 home.data().resolve(ServeCommand.ACCESS_LOG), err);
         try {
+            gateway.startDiscovery(CloudVault.credentials(home, false, err));
             return new ConsoleGateway(home, options, err, gateway, null, null,
                     ConfigReloader.watch(file, gateway.served(), out, err));
         } catch (RuntimeException e) {
@@ -105,8 +107,10 @@ final class ConsoleGateway implements AutoCloseable {
 
     private static LocalGateway startOwn(GatehouseHome home, GatewayConfig config, EngineOptions options, PrintStream err)
             throws ConfigException, IOException, InterruptedException {
-        return LocalGateway.start(config, options, home.data().resolve(ServeCommand.ACCESS_LOG),
+        LocalGateway gateway = LocalGateway.start(config, options, home.data().resolve(ServeCommand.ACCESS_LOG),
                 engine -> ServedConfig.inStore(engine, new ConfigStore(home.config())), err);
+        gateway.startDiscovery(CloudVault.credentials(home, false, err));
+        return gateway;
     }
 
     /** The control the console keeps for the whole run, whichever engine serves. */

@@ -8,6 +8,10 @@ import dev.gatehouse.engine.accesslog.store.StoreListener;
 import dev.gatehouse.engine.accesslog.store.StoreOptions;
 import dev.gatehouse.engine.admin.EmbeddedGatewayControl;
 import dev.gatehouse.engine.admin.GatewayControl;
+import dev.gatehouse.engine.cloud.CloudOptions;
+import dev.gatehouse.engine.discovery.CredentialResolver;
+import dev.gatehouse.engine.discovery.EndpointDiscovery;
+import dev.gatehouse.engine.discovery.ModelArtsSources;
 import dev.gatehouse.engine.admin.GatewayExposition;
 import dev.gatehouse.engine.admin.MetricsSource;
 import dev.gatehouse.engine.admin.ServedConfig;
@@ -26,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -51,6 +56,7 @@ final class LocalGateway implements AutoCloseable {
     private final TrafficRecords traffic;
     private final ServedConfig served;
     private final EmbeddedGatewayControl control;
+    private volatile EndpointDiscovery discovery;
 
     private LocalGateway(GatewayEngine engine, Telemetry telemetry, ScheduledExecutorService sampler,
                          TrafficRecords traffic, ServedConfig served) {
@@ -135,9 +141,18 @@ final class LocalGateway implements AutoCloseable {
         return new GatewayExposition(control, traffic);
     }
 
+    /** Starts keeping pools with a {@code discovery} source in step with it, on its own thread. */
+    void startDiscovery(CredentialResolver credentials) {
+        discovery = new EndpointDiscovery(control, new ModelArtsSources(credentials, CloudOptions.defaults()),
+                Clock.systemUTC()).start(Duration.ofSeconds(1));
+    }
+
     /** Drains in-flight requests, then writes the last records and closes the access log. */
     @Override
     public void close() {
+        if (discovery != null) {
+            discovery.close();
+        }
         engine.shutdown().join();
         sampler.shutdownNow();
         closeLog(traffic);

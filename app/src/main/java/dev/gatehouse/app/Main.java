@@ -22,6 +22,7 @@ public final class Main {
               serve      run the gateway headless (gatehouse serve --help)
               validate   check a config file and list every error (gatehouse validate --help)
               keygen     make an API key for a consumer of the AI routes (gatehouse keygen --help)
+              cloud-sim  run a simulated Huawei Cloud for the wizard and discovery (gatehouse cloud-sim --help)
 
             With no command, gatehouse opens the console; the first time it serves the demo
             environment (simulated LLM backends with traffic) on 127.0.0.1:8080.
@@ -63,6 +64,7 @@ public final class Main {
             case "serve" -> new ServeCommand(out, err).run(rest);
             case "validate" -> new ValidateCommand(out, err).run(rest);
             case "keygen" -> new KeygenCommand(out, err, new java.security.SecureRandom()).run(rest);
+            case "cloud-sim" -> new CloudSimCommand(out, err).run(rest);
             case "-h", "--help", "help" -> {
                 out.print(USAGE);
                 yield 0;

@@ -117,6 +117,7 @@ final class ServeCommand {
                             served.recordRunning();
                             return served;
                         }, err);
+                gateway.startDiscovery(CloudVault.credentials(home, true, err));
                 printReady(gateway, accessLog);
                 AdminServer admin = startAdmin(gateway, adminListen, home);
                 printDemoHelp(gateway.engine(), demo);
@@ -132,6 +133,7 @@ final class ServeCommand {
         Path file = Path.of(line.value("--config"));
         Path accessLog = line.has("--no-access-log") ? null : home.data().resolve(ACCESS_LOG);
         LocalGateway gateway = LocalGateway.servingFile(file, listen, home, engineOptions(), accessLog, err);
+        gateway.startDiscovery(CloudVault.credentials(home, false, err));
         printReady(gateway, accessLog);
         ConfigReloader reloader = null;
         try {

@@ -42,6 +42,7 @@ final class PoolRules {
             endpoints(at, pool.endpoints(), findings);
             healthCheck(at + ".healthCheck", pool.healthCheck(), findings);
             outlier(at + ".outlier", pool.outlier(), findings);
+            DiscoveryRules.check(at + ".discovery", pool.discovery(), findings);
             findings.atLeast(at + ".metricsInterval", pool.metricsInterval(), MIN_METRICS_INTERVAL);
             if (pool.metricsInterval().compareTo(MAX_METRICS_INTERVAL) > 0) {
                 findings.add(at + ".metricsInterval", "must be at most "

@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.sim;
 
+import dev.gatehouse.engine.config.DiscoveryConfig;
 import dev.gatehouse.engine.config.EndpointConfig;
 import dev.gatehouse.engine.config.GatewayConfig;
 import dev.gatehouse.engine.config.ListenerConfig;
@@ -9,6 +10,11 @@ import dev.gatehouse.engine.config.AiRouteConfig;
 import dev.gatehouse.engine.config.FallbackConfig;
 import dev.gatehouse.engine.config.RouteConfig;
 import dev.gatehouse.engine.config.RouteMatch;
+import dev.gatehouse.engine.config.ModelArtsDiscoveryConfig;
+import dev.gatehouse.engine.sim.cloud.CloudSimOptions;
+import dev.gatehouse.engine.sim.cloud.CloudSimulator;
+import dev.gatehouse.engine.sim.cloud.DemoAccount;
+import dev.gatehouse.engine.sim.cloud.SimHostEndpoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +25,10 @@ import java.util.Map;
  * The first-run demo: five simulated backends on loopback in three pools, and a
  * {@link GatewayConfig} that routes each model to its pool. {@code qwen-72b} has two fast
  * backends, {@code llama-3-8b} a fast and a slow one, {@code deepseek-r1} one flaky backend
- * (15% errors, 2% hangs). Closing it stops every simulator.
+ * (15% errors, 2% hangs). A simulated Huawei Cloud runs alongside: its ModelArts service's host
+ * endpoints are the qwen backends, and the qwen pool discovers its endpoints from it with the
+ * credentials saved as {@link #CLOUD_CREDENTIALS} (see {@link #cloudCredentialsName()}). Closing
+ * it stops every simulator.
  */
 public final class DemoEnvironment implements AutoCloseable {
 
@@ -27,11 +36,16 @@ public final class DemoEnvironment implements AutoCloseable {
     public static final String LLAMA = "llama-3-8b";
     public static final String DEEPSEEK = "deepseek-r1";
 
+    /** The config's reference to the simulated cloud's demo credentials, which the app saves in its vault. */
+    public static final String CLOUD_CREDENTIALS = "vault:cloud-sim-demo";
+
     private final Map<String, List<LlmBackendSimulator>> pools;
+    private final CloudSimulator cloud;
     private final GatewayConfig config;
 
-    private DemoEnvironment(Map<String, List<LlmBackendSimulator>> pools, GatewayConfig config) {
+    private DemoEnvironment(Map<String, List<LlmBackendSimulator>> pools, CloudSimulator cloud, GatewayConfig config) {
         this.pools = pools;
+        this.cloud = cloud;
         this.config = config;
     }
 
@@ -60,7 +74,25 @@ public final class DemoEnvironment implements AutoCloseable {
             started.values().forEach(pool -> pool.forEach(LlmBackendSimulator::close));
             throw e;
         }
-        return new DemoEnvironment(Map.copyOf(started), config(gatewayHost, gatewayPort, started));
+        CloudSimulator cloud;
+        try {
+            cloud = new CloudSimulator(CloudSimOptions.defaults()).start();
+        } catch (RuntimeException e) {
+            started.values().forEach(pool -> pool.forEach(LlmBackendSimulator::close));
+            throw e;
+        }
+        cloud.setHostEndpoints(started.get(QWEN).stream().map(s -> SimHostEndpoint.http(s.host(), s.port())).toList());
+        return new DemoEnvironment(Map.copyOf(started), cloud, config(gatewayHost, gatewayPort, started, cloud));
+    }
+
+    /** The simulated Huawei Cloud whose ModelArts service serves the qwen backends. */
+    public CloudSimulator cloud() {
+        return cloud;
+    }
+
+    /** The vault entry name of {@link #CLOUD_CREDENTIALS}. */
+    public static String cloudCredentialsName() {
+        return CLOUD_CREDENTIALS.substring("vault:".length());
     }
 
     /** The gateway configuration: one listener, one route and one pool per model. */
@@ -79,6 +111,7 @@ public final class DemoEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
+        cloud.close();
         simulators().forEach(LlmBackendSimulator::close);
     }
 
@@ -104,7 +137,8 @@ public final class DemoEnvironment implements AutoCloseable {
         return new AiRouteConfig(null, false, fallback, null, null, Duration.ofSeconds(5), null, null, null, null, null);
     }
 
-    private static GatewayConfig config(String host, int port, Map<String, List<LlmBackendSimulator>> pools) {
+    private static GatewayConfig config(String host, int port, Map<String, List<LlmBackendSimulator>> pools,
+                                        CloudSimulator cloud) {
         List<RouteConfig> routes = new ArrayList<>();
         List<PoolConfig> poolConfigs = new ArrayList<>();
         pools.forEach((model, simulators) -> {
@@ -113,8 +147,15 @@ public final class DemoEnvironment implements AutoCloseable {
             List<EndpointConfig> endpoints = simulators.stream()
                     .map(s -> new EndpointConfig(s.host(), s.port(), null, s.baseUrl() + "/metrics"))
                     .toList();
-            poolConfigs.add(new PoolConfig(model, null, endpoints, null, null));
+            PoolConfig pool = new PoolConfig(model, null, endpoints, null, null);
+            poolConfigs.add(model.equals(QWEN) ? pool.withDiscovery(discovery(cloud)) : pool);
         });
         return new GatewayConfig(List.of(ListenerConfig.of(host, port)), routes, poolConfigs, null);
+    }
+
+    private static DiscoveryConfig discovery(CloudSimulator cloud) {
+        String url = cloud.baseUrl().toString();
+        return new DiscoveryConfig(new ModelArtsDiscoveryConfig(cloud.options().region(), DemoAccount.PROJECT_ID,
+                DemoAccount.SERVICE_ID, CLOUD_CREDENTIALS, url, url, null, null));
     }
 }

@@ -39,7 +39,7 @@ public final class PoolEdits {
         }
         requireFree(config, newName);
         GatewayConfig renamed = update(config, name, p -> new PoolConfig(newName, p.balancer(), p.endpoints(),
-                p.healthCheck(), p.outlier(), p.provider(), p.metricsInterval()));
+                p.healthCheck(), p.outlier(), p.provider(), p.metricsInterval(), p.discovery()));
         List<RouteConfig> routes = new ArrayList<>();
         for (RouteConfig r : renamed.routes()) {
             String pool = name.equals(r.pool()) ? newName : r.pool();
@@ -57,18 +57,18 @@ public final class PoolEdits {
 
     public static GatewayConfig setBalancer(GatewayConfig config, String name, BalancerConfig balancer) {
         return update(config, name, p -> new PoolConfig(p.name(), balancer, p.endpoints(), p.healthCheck(),
-                p.outlier(), p.provider(), p.metricsInterval()));
+                p.outlier(), p.provider(), p.metricsInterval(), p.discovery()));
     }
 
     public static GatewayConfig setHealthCheck(GatewayConfig config, String name, HealthCheckConfig check) {
         return update(config, name, p -> new PoolConfig(p.name(), p.balancer(), p.endpoints(), check,
-                p.outlier(), p.provider(), p.metricsInterval()));
+                p.outlier(), p.provider(), p.metricsInterval(), p.discovery()));
     }
 
     /** Sets the passive outlier detection, which is the pool's circuit breaker. */
     public static GatewayConfig setOutlier(GatewayConfig config, String name, OutlierConfig outlier) {
         return update(config, name, p -> new PoolConfig(p.name(), p.balancer(), p.endpoints(), p.healthCheck(),
-                outlier, p.provider(), p.metricsInterval()));
+                outlier, p.provider(), p.metricsInterval(), p.discovery()));
     }
 
     public static GatewayConfig addEndpoint(GatewayConfig config, String pool, EndpointConfig endpoint) {
