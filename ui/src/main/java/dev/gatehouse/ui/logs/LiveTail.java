@@ -12,7 +12,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
 /**
- * Live tail: while on, each {@link #tick()} (the page ticks twice a second) asks for the records
+ * Live tail, on unless the user pauses it: while on, each {@link #tick()} (the page ticks twice a second) asks for the records
  * that started since the newest one shown and puts them on top in one batch, so the table
  * changes at most a few times a second however fast records arrive. Turning it off pauses it;
  * the records stay. A record whose request started before the newest shown but ended later (a
@@ -23,7 +23,9 @@ public final class LiveTail {
     private final GatewayControl control;
     private final EngineCalls calls;
     private final LogsViewModel explorer;
-    private final BooleanProperty on = new SimpleBooleanProperty(this, "on");
+    // On from the start: a page opened before traffic arrived (the console's first seconds) fills
+    // itself instead of saying "no records" until the user reloads.
+    private final BooleanProperty on = new SimpleBooleanProperty(this, "on", true);
     private boolean asking;
 
     LiveTail(GatewayControl control, EngineCalls calls, LogsViewModel explorer) {
