@@ -52,6 +52,7 @@ final class ConsoleCommand {
     private final PrintStream err;
     private final Map<String, String> env;
     private final String glassPlatform;
+    private volatile ConsoleWindow window;
 
     /** {@code env} and {@code glassPlatform} (the JavaFX platform property, or null) tell whether a window can open. */
     ConsoleCommand(PrintStream out, PrintStream err, Map<String, String> env, String glassPlatform) {
@@ -107,8 +108,15 @@ final class ConsoleCommand {
                 Platform.exit();
                 return 1;
             }
-            // Ctrl+C or SIGTERM in the terminal drains the gateway as closing the window does.
-            Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "gatehouse-shutdown"));
+            // Ctrl+C or SIGTERM in the terminal saves the window's state and drains the gateway, as
+            // closing the window does.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                ConsoleWindow shown = window;
+                if (shown != null) {
+                    shown.saveState();
+                }
+                gateway.close();
+            }, "gatehouse-shutdown"));
             try {
                 toolkit.join();
             } catch (RuntimeException e) {
@@ -175,7 +183,7 @@ final class ConsoleCommand {
             try {
                 Stage stage = new Stage();
                 stage.setOnHidden(e -> closed.countDown());
-                ConsoleWindow.open(stage, setup, Main.version());
+                window = ConsoleWindow.open(stage, setup, Main.version());
                 opened.complete(null);
             } catch (RuntimeException e) {
                 opened.completeExceptionally(e);

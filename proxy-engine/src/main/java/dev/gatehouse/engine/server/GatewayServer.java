@@ -6,6 +6,7 @@ import dev.gatehouse.engine.config.ListenerConfig;
 import dev.gatehouse.engine.telemetry.ActivityListener;
 import dev.gatehouse.engine.upstream.UpstreamConnector;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.resolver.AddressResolverGroup;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
@@ -43,6 +44,7 @@ public final class GatewayServer implements ProxyRuntime, AutoCloseable {
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final UpstreamConnector connector;
+    private final AddressResolverGroup<InetSocketAddress> resolver;
     private final ChannelGroup clients = new DefaultChannelGroup("clients", GlobalEventExecutor.INSTANCE);
     private final Map<ListenerConfig, Channel> listeners = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -60,7 +62,8 @@ public final class GatewayServer implements ProxyRuntime, AutoCloseable {
         this.transport = transport;
         this.acceptors = transport.newGroup(1, "gatehouse-accept");
         this.workers = transport.newGroup(workerThreads, "gatehouse-io");
-        this.connector = new UpstreamConnector(transport.clientChannel());
+        this.resolver = transport.newResolver();
+        this.connector = new UpstreamConnector(transport.clientChannel(), resolver);
     }
 
     @Override
@@ -183,5 +186,6 @@ public final class GatewayServer implements ProxyRuntime, AutoCloseable {
         clients.close().awaitUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        resolver.close();
     }
 }

@@ -12,12 +12,14 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.resolver.AddressResolverGroup;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 
 import javax.net.ssl.SSLParameters;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,6 +38,7 @@ public final class UpstreamConnector {
     private static final int MAX_IDLE_PER_ENDPOINT = 256;
 
     private final Class<? extends Channel> channelClass;
+    private final AddressResolverGroup<InetSocketAddress> resolver;
     private final FastThreadLocal<Map<String, ArrayDeque<Channel>>> idle = new FastThreadLocal<>() {
         @Override
         protected Map<String, ArrayDeque<Channel>> initialValue() {
@@ -43,8 +46,10 @@ public final class UpstreamConnector {
         }
     };
 
-    public UpstreamConnector(Class<? extends Channel> channelClass) {
+    /** {@code resolver} turns endpoint host names into addresses without blocking the event loop. */
+    public UpstreamConnector(Class<? extends Channel> channelClass, AddressResolverGroup<InetSocketAddress> resolver) {
         this.channelClass = channelClass;
+        this.resolver = resolver;
     }
 
     /**
@@ -82,6 +87,7 @@ public final class UpstreamConnector {
         ChannelFuture connecting = new Bootstrap()
                 .group(loop)
                 .channel(channelClass)
+                .resolver(resolver)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) limits.connectTimeout().toMillis())
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))

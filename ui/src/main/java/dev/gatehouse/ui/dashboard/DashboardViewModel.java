@@ -4,14 +4,11 @@ import dev.gatehouse.engine.accesslog.query.LogQuery;
 import dev.gatehouse.engine.admin.GatewayControl;
 import dev.gatehouse.engine.telemetry.Dimension;
 import dev.gatehouse.engine.telemetry.MetricsSnapshot;
-import dev.gatehouse.engine.telemetry.backend.BackendSample;
-import dev.gatehouse.engine.telemetry.backend.PoolBackends;
 import dev.gatehouse.ui.shell.Notice;
 import dev.gatehouse.ui.shell.NotificationsViewModel;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -125,9 +122,9 @@ public final class DashboardViewModel {
         }
         DashboardSelection chosen = polling;
         background.execute(() -> {
-            DashboardSample sample;
+            DashboardFrame frame;
             try {
-                sample = reader.read(chosen);
+                frame = DashboardFrame.of(reader.read(chosen));
             } catch (RuntimeException e) {
                 String reason = e.getMessage() == null ? e.toString() : e.getMessage();
                 fx.execute(() -> {
@@ -139,12 +136,12 @@ public final class DashboardViewModel {
             fx.execute(() -> {
                 inFlight.set(false);
                 // A sample of a selection the user has already left would flash the old view: read again.
-                if (!sample.selection().equals(selection.get())) {
+                if (!frame.sample().selection().equals(selection.get())) {
                     poll();
                 } else if (!paused.get()) {
                     DashboardUpdateEvent timing = new DashboardUpdateEvent(DashboardUpdateEvent.APPLY);
                     boolean timed = timing.start();
-                    apply(sample);
+                    apply(frame);
                     if (timed) {
                         timing.finish();
                     }
@@ -153,7 +150,8 @@ public final class DashboardViewModel {
         });
     }
 
-    private void apply(DashboardSample sample) {
+    private void apply(DashboardFrame frame) {
+        DashboardSample sample = frame.sample();
         MetricsSnapshot metrics = sample.metrics();
         DashboardSelection chosen = sample.selection();
         HeadlineFigures figures;
@@ -165,25 +163,20 @@ public final class DashboardViewModel {
             figures = HeadlineFigures.over(sample.points(), metrics);
         }
         previous = metrics;
-        List<GpuGauge> gauges = gauges(sample);
         headline.set(figures);
-        qpsSparkline.set(Sparkline.of(sample.points(), SPARKLINE_POINTS));
-        breakdown.set(Breakdown.of(chosen.breakdown(), sample.breakdown()));
-        gpus.set(gauges);
-        topModels.set(LeaderEntry.top(metrics.models(), LEADERS));
-        topConsumers.set(LeaderEntry.top(metrics.consumers(), LEADERS));
-        topRoutes.set(LeaderEntry.top(metrics.routes(), LEADERS));
-        poolHealth.set(PoolHealthCount.of(sample.health()));
-        Map<Dimension, List<String>> known = new EnumMap<>(Dimension.class);
-        DashboardSelection.DIMENSIONS.forEach(d -> known.put(d, List.copyOf(metrics.by(d).keySet())));
-        if (!known.equals(keys.get())) {
-            keys.set(Map.copyOf(known));
-        }
+        qpsSparkline.set(frame.sparkline());
+        breakdown.set(frame.breakdown());
+        gpus.set(frame.gauges());
+        topModels.set(frame.topModels());
+        topConsumers.set(frame.topConsumers());
+        topRoutes.set(frame.topRoutes());
+        poolHealth.set(frame.poolHealth());
+        keys.set(frame.keys()); // equal keys fire no change
         problem.set("");
         // Alerts watch all traffic over the last minute, whatever range and filter the screen shows.
         allErrors.add(metrics.takenAt(), metrics.total());
         HeadlineFigures now = HeadlineFigures.NONE.withRates(allErrors.errorRate(), allErrors.successRate());
-        notify(alerts.update(now, gauges, metrics.takenAt()));
+        notify(alerts.update(now, frame.gauges(), metrics.takenAt()));
     }
 
     /** One notification per alert; failing requests cross both request alerts at once: one notification says so. */
@@ -201,19 +194,6 @@ public final class DashboardViewModel {
 
     private static AlertLevels.Alert find(List<AlertLevels.Alert> alerts, String key) {
         return alerts.stream().filter(a -> a.key().equals(key)).findFirst().orElse(null);
-    }
-
-    private static List<GpuGauge> gauges(DashboardSample sample) {
-        List<GpuGauge> gauges = new ArrayList<>();
-        if (sample.backends() == null) {
-            sample.health().forEach(pool -> pool.endpoints().forEach(
-                    e -> gauges.add(GpuGauge.of(BackendSample.noMetrics(pool.pool(), e.address())))));
-            return List.copyOf(gauges);
-        }
-        for (PoolBackends pool : sample.backends().pools()) {
-            pool.endpoints().forEach(e -> gauges.add(GpuGauge.of(e)));
-        }
-        return List.copyOf(gauges);
     }
 
     /** Opens the log explorer on the records behind a headline figure, in the range and filter shown. */

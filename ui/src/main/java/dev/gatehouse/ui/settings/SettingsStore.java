@@ -31,6 +31,11 @@ public final class SettingsStore {
         this.file = stateDir.resolve(FILE);
     }
 
+    /** The directory the settings live in; other console state (the log explorer's saved queries) goes beside them. */
+    public Path directory() {
+        return file.getParent();
+    }
+
     public ConsoleSettings load() {
         if (!Files.isRegularFile(file)) {
             return ConsoleSettings.DEFAULTS;

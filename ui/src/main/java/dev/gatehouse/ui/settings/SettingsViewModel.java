@@ -11,6 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -47,6 +48,11 @@ public final class SettingsViewModel {
                 .orElse(ConnectionProfile.EMBEDDED));
         theme.addListener((obs, old, now) -> save());
         activeProfile.addListener((obs, old, now) -> save());
+    }
+
+    /** The directory the settings are saved in (see {@link SettingsStore#directory()}). */
+    public Path stateDir() {
+        return store.directory();
     }
 
     /** Adds the remote profile typed in the form; on a mistake says what is wrong in {@link #formErrorProperty()}. */

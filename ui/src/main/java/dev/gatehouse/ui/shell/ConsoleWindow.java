@@ -43,6 +43,8 @@ public final class ConsoleWindow {
     private double normalY = Double.NaN;
     private double normalWidth;
     private double normalHeight;
+    /** The state to restore, kept current on the FX thread so a shutdown hook can save it from its own. */
+    private volatile WindowState lastState;
 
     private ConsoleWindow(Stage stage, ConsoleSetup setup, List<PageEntry> pages, String version) {
         this.stage = stage;
@@ -71,6 +73,9 @@ public final class ConsoleWindow {
         stage.setMinHeight(WindowState.MIN_HEIGHT);
         place(state);
         trackNormalBounds();
+        lastState = state;
+        stage.maximizedProperty().addListener(o -> remember());
+        shell.navigation().currentProperty().addListener(o -> remember());
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> close());
     }
 
@@ -128,11 +133,19 @@ public final class ConsoleWindow {
                 normalWidth = stage.getWidth();
                 normalHeight = stage.getHeight();
             }
+            remember();
         };
         stage.xProperty().addListener(o -> record.run());
         stage.yProperty().addListener(o -> record.run());
         stage.widthProperty().addListener(o -> record.run());
         stage.heightProperty().addListener(o -> record.run());
+    }
+
+    private void remember() {
+        // While the window is being shown its width is set before its height: wait for both.
+        if (stage.isShowing() && stage.getWidth() > 0 && stage.getHeight() > 0) {
+            lastState = currentState();
+        }
     }
 
     /** The state to restore next time. */
@@ -144,13 +157,22 @@ public final class ConsoleWindow {
                 page == null ? Pages.ROUTES : page.id());
     }
 
-    private void close() {
+    /**
+     * Saves the window's last state from any thread: a Ctrl+C in the terminal ends the JVM without
+     * the window ever hiding, and the toolkit's own shutdown leaves no FX thread to ask.
+     */
+    public synchronized void saveState() {
         try {
-            windowStore.save(currentState());
+            windowStore.save(lastState);
         } catch (IOException e) {
             System.getLogger(ConsoleWindow.class.getName()).log(System.Logger.Level.WARNING,
                     "could not save the window state: " + e.getMessage());
         }
+    }
+
+    private void close() {
+        remember();
+        saveState();
         shell.close();
         ticker.shutdownNow();
         background.shutdown();

@@ -1,6 +1,7 @@
 package dev.gatehouse.ui.shell;
 
 import dev.gatehouse.ui.dashboard.DashboardPage;
+import dev.gatehouse.ui.logs.LogsPage;
 import dev.gatehouse.ui.routes.RoutesPage;
 import dev.gatehouse.ui.settings.SettingsView;
 
@@ -25,8 +26,7 @@ public final class Pages {
                 new PageEntry(WIZARD, "Wizard", "fth-compass", context -> PlaceholderPage.comingLater(
                         "Wizard", "Connect a VPC to a ModelArts resource pool and turn its endpoints into a pool.")),
                 new PageEntry(DASHBOARD, "Dashboard", "fth-activity", DashboardPage::of),
-                new PageEntry(LOGS, "Logs", "fth-list", context -> PlaceholderPage.comingLater(
-                        "Logs", "Find what happened to a request, a consumer or a model.")),
+                new PageEntry(LOGS, "Logs", "fth-list", LogsPage::of),
                 new PageEntry(SETTINGS, "Settings", "fth-settings",
                         context -> Page.of(new SettingsView(context.settings()).root())));
     }

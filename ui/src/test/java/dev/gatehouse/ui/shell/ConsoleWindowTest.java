@@ -153,6 +153,20 @@ class ConsoleWindowTest {
         assertThat(new WindowStateStore(state).load().page()).isEqualTo(Pages.LOGS);
     }
 
+    @Test
+    void aCtrlCInTheTerminalSavesTheStateOffTheFxThread(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-settings");
+        robot.interact(() -> window.stage().setWidth(1111));
+
+        // What the shutdown hook does: the window is still up, the FX thread may be gone.
+        Thread hook = Thread.ofPlatform().start(window::saveState);
+        hook.join();
+
+        WindowState saved = new WindowStateStore(state).load();
+        assertThat(saved.page()).isEqualTo(Pages.SETTINGS);
+        assertThat(saved.width()).isEqualTo(1111);
+    }
+
     private static String text(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
     }

@@ -1,0 +1,52 @@
+package dev.gatehouse.ui.logs;
+
+import dev.gatehouse.engine.accesslog.query.MinuteAggregate;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HistogramTest {
+
+    private static final long MINUTE = 60_000;
+    private static final long T0 = 1_764_072_000_000L; // a whole hour
+
+    @Test
+    void eachMinuteIsSplitIntoSuccessesClientErrorsAndServerErrors() {
+        List<MinuteAggregate> all = List.of(minute(T0, 10, 2), minute(T0 + 2 * MINUTE, 5, 0));
+        List<MinuteAggregate> fours = List.of(minute(T0, 3, 0));
+
+        List<HistogramBar> bars = Histogram.bars(T0, T0 + 3 * MINUTE, all, fours);
+
+        assertThat(bars).containsExactly(new HistogramBar(T0, T0 + MINUTE, 5, 3, 2),
+                new HistogramBar(T0 + MINUTE, T0 + 2 * MINUTE, 0, 0, 0),
+                new HistogramBar(T0 + 2 * MINUTE, T0 + 3 * MINUTE, 5, 0, 0));
+    }
+
+    @Test
+    void aDayBecomesFewerWiderBarsThatKeepEveryRequest() {
+        List<MinuteAggregate> all = List.of(minute(T0, 4, 1), minute(T0 + 7 * MINUTE, 6, 0),
+                minute(T0 + 23 * 60 * MINUTE, 1, 1));
+
+        List<HistogramBar> bars = Histogram.bars(T0, T0 + 1_440 * MINUTE, all, List.of());
+
+        assertThat(bars).hasSize(96); // 15-minute slots
+        assertThat(bars.get(0)).isEqualTo(new HistogramBar(T0, T0 + 15 * MINUTE, 9, 0, 1));
+        assertThat(bars.stream().mapToLong(HistogramBar::total).sum()).isEqualTo(11);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"15, 1", "60, 1", "360, 5", "1440, 15", "10080, 120", "44640, 720"})
+    void slotsAreRoundAndAtMostAHundredAndTwentyBars(long rangeMinutes, long slotMinutes) {
+        assertThat(Histogram.slotMillis(T0, T0 + rangeMinutes * MINUTE)).isEqualTo(slotMinutes * MINUTE);
+        assertThat(rangeMinutes / slotMinutes).isLessThanOrEqualTo(Histogram.MAX_BARS);
+    }
+
+    private static MinuteAggregate minute(long at, long requests, long errors) {
+        return new MinuteAggregate(at, requests, errors, 0, 0, 0, 0, 0);
+    }
+}
