@@ -11,6 +11,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -27,25 +28,25 @@ final class CreatePanes {
 
     static Node peering(WizardViewModel model) {
         PeeringStep step = model.peering();
-        VBox willCreate = new VBox(4);
-        VBox status = new VBox(6);
+        VBox status = new VBox(8);
         status.setId("wizard-peering-status");
-        step.tasks().addListener((ListChangeListener<TaskLine>) change -> {
-            willCreate.getChildren().setAll(step.willCreate().stream().map(line -> (Node) new Label("•  " + line)).toList());
-            status.getChildren().setAll(step.tasks().stream().map(CreatePanes::taskLine).toList());
-        });
+        step.tasks().addListener((ListChangeListener<TaskLine>) change ->
+                status.getChildren().setAll(step.tasks().stream().map(CreatePanes::taskLine).toList()));
+        Label heading = new Label();
+        heading.textProperty().bind(Bindings.when(step.startedBinding()).then("Status in the cloud:")
+                .otherwise("Will create in the cloud (nothing is created before you press Create connection):"));
+        TextField peeringId = Forms.text("wizard-peering-id", step.peeringIdProperty());
+        peeringId.disableProperty().bind(model.runner().busyProperty().or(step.doneBinding()));
         Button create = new Button("Create connection");
         create.setId("wizard-create-connection");
         create.getStyleClass().add(Styles.ACCENT);
         create.setOnAction(e -> model.createConnection());
         create.disableProperty().bind(model.runner().busyProperty().or(step.doneBinding()));
-        Label heading = new Label("Will create in the cloud (nothing is created before you press Create):");
-        heading.visibleProperty().bind(Bindings.isNotEmpty(willCreate.getChildren()));
-        return Forms.page(heading, willCreate,
-                Forms.grid("Peering to accept (id)", Forms.text("wizard-peering-id", step.peeringIdProperty())),
+        return Forms.page(heading, status,
+                Forms.grid("Peering to accept (id)", peeringId),
                 Forms.note("The connection leaves a peering pending in your VPC; its id is under Peering Connections"
                         + " in the VPC console. Left empty, accepting it and adding the route are left to you."),
-                create, status);
+                create);
     }
 
     private static Node taskLine(TaskLine task) {
@@ -63,6 +64,7 @@ final class CreatePanes {
             state.getStyleClass().add(Styles.DANGER);
         }
         Label detail = Forms.note(task.detail());
+        detail.setManaged(!task.detail().isEmpty());
         return new HBox(8, state, new VBox(2, new Label(task.label()), detail));
     }
 
@@ -87,9 +89,10 @@ final class CreatePanes {
         Label willCreate = new Label();
         willCreate.setWrapText(true);
         willCreate.setId("wizard-server-will-create");
-        willCreate.textProperty().bind(Bindings.createStringBinding(() -> step.problem().isEmpty()
-                        ? "Will create: " + step.willCreate(model.choices().vpcProperty().get().name(),
-                                model.choices().subnetProperty().get()) : step.problem(),
+        willCreate.textProperty().bind(Bindings.createStringBinding(() -> !step.problem().isEmpty() ? step.problem()
+                        : model.choices().subnetProperty().get() == null ? ""
+                        : "Will create: " + step.willCreate(model.choices().vpcProperty().get().name(),
+                                model.choices().subnetProperty().get()),
                 step.fields()));
         Button create = new Button("Create server");
         create.setId("wizard-create-server");
@@ -101,6 +104,7 @@ final class CreatePanes {
         job.setMaxWidth(Double.MAX_VALUE);
         job.progressProperty().bind(model.runner().progressProperty());
         job.visibleProperty().bind(model.runner().busyProperty());
+        newRows.disableProperty().bind(model.runner().busyProperty().or(step.readyProperty().isNotNull()));
         VBox newServer = new VBox(12, newRows, willCreate, create, job);
         newServer.visibleProperty().bind(step.createNewProperty());
         newServer.managedProperty().bind(step.createNewProperty());

@@ -42,9 +42,9 @@ final class GatewayPanes {
     static Node gateway(GatewayForm form) {
         var strategy = Forms.pick("wizard-strategy", FXCollections.observableArrayList(BalancerConfig.Strategy.values()),
                 form.strategyProperty(), s -> s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-        CheckBox vault = new CheckBox("Save the credentials encrypted in the vault (otherwise the gateway reads"
-                + " HUAWEICLOUD_SDK_AK/SK from its environment)");
+        CheckBox vault = new CheckBox("Save the credentials encrypted in the vault");
         vault.setId("wizard-save-in-vault");
+        vault.setMnemonicParsing(false);
         vault.selectedProperty().bindBidirectional(form.saveInVaultProperty());
         var vaultName = Forms.text("wizard-vault-name", form.vaultNameProperty());
         vaultName.disableProperty().bind(form.saveInVaultProperty().not());
@@ -58,8 +58,11 @@ final class GatewayPanes {
                         "Breaker retry after (s)", Forms.text("wizard-breaker-seconds", form.halfOpenSecondsProperty()),
                         "Route name", Forms.text("wizard-route-name", form.routeNameProperty()),
                         "Model", Forms.text("wizard-model", form.modelProperty()),
+                        "Discovery credentials", vault,
                         "Vault entry", vaultName),
-                vault);
+                Forms.note("Discovery signs in with these credentials to follow the service's endpoints. Unchecked,"
+                        + " the gateway reads HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK from its environment and"
+                        + " nothing is stored; the config only ever holds the reference, never a secret."));
     }
 
     static Node summary(WizardViewModel model) {

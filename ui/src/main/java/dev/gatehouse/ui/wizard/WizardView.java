@@ -90,8 +90,10 @@ public final class WizardView extends BorderPane {
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(220);
         progress.progressProperty().bind(runner.progressProperty());
-        progress.visibleProperty().bind(runner.busyProperty());
-        progress.managedProperty().bind(runner.busyProperty());
+        // The ECS page has its own, wider bar for the creation job.
+        var shown = runner.busyProperty().and(Bindings.notEqual(model.stepProperty(), WizardStep.SERVER));
+        progress.visibleProperty().bind(shown);
+        progress.managedProperty().bind(shown);
         Label status = new Label();
         status.setId("wizard-status");
         status.textProperty().bind(runner.statusProperty());

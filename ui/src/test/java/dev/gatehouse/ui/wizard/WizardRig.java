@@ -125,6 +125,23 @@ final class WizardRig implements AutoCloseable {
         return new EndpointDiscovery(control, new ModelArtsSources(credentials, CloudOptions.defaults()), Clock.systemUTC());
     }
 
+    /**
+     * Serves a pool discovered from the simulator with the demo account saved in the vault, as the
+     * console's demo does; the wizard's first page then prefills the simulator.
+     */
+    void serveLikeTheDemo() throws Exception {
+        saveDemoAccount("cloud-sim-demo");
+        String url = cloud.baseUrl().toString();
+        var source = new dev.gatehouse.engine.config.ModelArtsDiscoveryConfig("cn-north-4", DemoAccount.PROJECT_ID,
+                DemoAccount.SERVICE_ID, "vault:cloud-sim-demo", url, url, null, null);
+        var pool = new dev.gatehouse.engine.config.PoolConfig("qwen-72b", null,
+                List.of(dev.gatehouse.engine.config.EndpointConfig.of(backends.get(0).host(), backends.get(0).port())),
+                null, null).withDiscovery(new dev.gatehouse.engine.config.DiscoveryConfig(source));
+        var running = control.config();
+        control.apply(dev.gatehouse.engine.admin.ApplyRequest.basedOn(
+                running.config().withPools(List.of(pool)), running.version()));
+    }
+
     /** The status and body of a chat completion for {@link #MODEL} sent to the gateway. */
     String chat() throws IOException, InterruptedException {
         String address = control.status().listenAddresses().get(0);
