@@ -5,6 +5,7 @@ import dev.gatehouse.engine.cloud.PoolNetwork;
 import dev.gatehouse.engine.cloud.ResourcePool;
 import dev.gatehouse.engine.cloud.Subnet;
 import dev.gatehouse.engine.cloud.Vpc;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -25,6 +26,16 @@ public final class CloudChoices {
     private final ObjectProperty<Subnet> subnet = new SimpleObjectProperty<>();
     private final ObservableList<ModelArtsService> services = FXCollections.observableArrayList();
     private final ObjectProperty<ModelArtsService> service = new SimpleObjectProperty<>();
+
+    /**
+     * Shows what the cloud offered now: the earlier pick stays if still offered, a sole item is
+     * picked for the user, otherwise nothing is.
+     */
+    static <T> void offer(ObservableList<T> list, List<T> items, ObjectProperty<T> picked) {
+        T before = picked.get();
+        list.setAll(items);
+        picked.set(before != null && items.contains(before) ? before : items.size() == 1 ? items.get(0) : null);
+    }
 
     /** The first missing pick on {@code step}, naming it, or "". */
     String problem(WizardStep step) {

@@ -71,29 +71,45 @@ public final class PeeringStep {
         return tasks.stream().filter(t -> t.state() == TaskLine.State.WAITING).map(TaskLine::label).toList();
     }
 
-    /** Runs the remaining tasks (on the background thread). */
-    Void create(HuaweiCloud cloud, Cancellation cancellation, Progress progress) {
-        String peering = peeringId.get().strip();
-        for (int i = 0; i < tasks.size(); i++) {
-            if (tasks.get(i).settled()) {
-                continue;
-            }
-            cancellation.check("connect the network");
-            if (i >= ACCEPT && peering.isEmpty()) {
-                mark(i, TaskLine.State.SKIPPED, "no peering id given: accept it and add the route in the VPC console");
-                continue;
-            }
-            mark(i, TaskLine.State.RUNNING, "");
-            try {
-                String detail = runTask(i, cloud, peering, cancellation, progress);
-                mark(i, TaskLine.State.DONE, detail);
-            } catch (RuntimeException e) {
-                mark(i, TaskLine.State.FAILED, StepRunner.describe(e));
-                throw e;
-            }
-            progress.report((i + 1) / (double) tasks.size(), tasks.get(i).label());
+    /**
+     * The remaining tasks as they stand now (call on the FX thread); its {@code run} does them on
+     * the background thread, so a retry, which prepares again, starts at the task that failed.
+     */
+    Job prepare() {
+        return new Job(tasks.stream().map(TaskLine::settled).toList(), peeringId.get().strip());
+    }
+
+    /** One run over the tasks not settled when it was prepared. */
+    final class Job {
+        private final List<Boolean> settled;
+        private final String peering;
+
+        private Job(List<Boolean> settled, String peering) {
+            this.settled = settled;
+            this.peering = peering;
         }
-        return null;
+
+        Void run(HuaweiCloud cloud, Cancellation cancellation, Progress progress) {
+            for (int i = 0; i < settled.size(); i++) {
+                if (settled.get(i)) {
+                    continue;
+                }
+                cancellation.check("connect the network");
+                if (i >= ACCEPT && peering.isEmpty()) {
+                    mark(i, TaskLine.State.SKIPPED, "no peering id given: accept it and add the route in the VPC console");
+                    continue;
+                }
+                mark(i, TaskLine.State.RUNNING, "");
+                try {
+                    mark(i, TaskLine.State.DONE, runTask(i, cloud, peering, cancellation, progress));
+                } catch (RuntimeException e) {
+                    mark(i, TaskLine.State.FAILED, StepRunner.describe(e));
+                    throw e;
+                }
+                progress.report((i + 1) / (double) settled.size(), "task " + (i + 1) + " of " + settled.size() + " done");
+            }
+            return null;
+        }
     }
 
     private String runTask(int task, HuaweiCloud cloud, String peering, Cancellation cancellation, Progress progress) {

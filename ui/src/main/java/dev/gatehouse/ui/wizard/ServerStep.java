@@ -62,13 +62,17 @@ public final class ServerStep {
                 + ", subnet " + subnet.name() + " (" + subnet.cidr() + "), pay per use";
     }
 
-    /** Submits (or resumes) the creation job and returns the ready server (on the background thread). */
-    ServerInfo create(HuaweiCloud cloud, String vpcId, Subnet subnet, Cancellation cancellation, Progress progress) {
+    /** The server to create from the page's fields and the picked subnet (call on the FX thread). */
+    ServerSpec spec(String vpcId, Subnet subnet) {
+        return new ServerSpec(name.get(), flavor.get().id(), image.get().id(), vpcId, subnet.id(), 1);
+    }
+
+    /** Submits the creation job (or resumes waiting for one only cancelled) and returns the ready server (blocking). */
+    ServerInfo create(HuaweiCloud cloud, ServerSpec spec, Cancellation cancellation, Progress progress) {
         String job = pendingJob;
         if (job == null) {
-            progress.report(-1, "submitting the creation of " + name.get());
-            job = cloud.ecs().createServer(new ServerSpec(name.get(), flavor.get().id(), image.get().id(), vpcId,
-                    subnet.id(), 1));
+            progress.report(-1, "submitting the creation of " + spec.name());
+            job = cloud.ecs().createServer(spec);
             pendingJob = job;
         }
         EcsJob done;

@@ -46,12 +46,20 @@ public final class StepRunner {
         this.fx = fx;
     }
 
-    /** Starts {@code job} (call on the FX thread); {@code done} gets its result on the FX thread. */
+    /** Starts {@code job} (call on the FX thread); {@code done} gets its result on the FX thread. Retry runs it again. */
     public <T> void run(String doing, Job<T> job, Consumer<T> done) {
+        run(doing, job, done, null);
+    }
+
+    /**
+     * As {@link #run(String, Job, Consumer)}, but Retry calls {@code retry} instead: a command that
+     * reads the page's fields afresh (the user may have changed a flavor after a quota failure).
+     */
+    public <T> void run(String doing, Job<T> job, Consumer<T> done, Runnable retry) {
         Cancellation cancellation = new Cancellation();
         long mine = generation.incrementAndGet();
         running = cancellation;
-        again = () -> run(doing, job, done);
+        again = retry != null ? retry : () -> run(doing, job, done);
         busy.set(true);
         retryable.set(false);
         failure.set("");

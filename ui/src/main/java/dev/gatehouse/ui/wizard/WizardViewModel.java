@@ -2,25 +2,27 @@ package dev.gatehouse.ui.wizard;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.gatehouse.engine.admin.ApplyRequest;
 import dev.gatehouse.engine.admin.GatewayControl;
-import dev.gatehouse.engine.admin.VersionedConfig;
 import dev.gatehouse.engine.cloud.CloudCredentials;
 import dev.gatehouse.engine.cloud.CloudEndpoints;
-import dev.gatehouse.engine.cloud.CredentialVault;
+import dev.gatehouse.engine.cloud.Flavor;
 import dev.gatehouse.engine.cloud.HuaweiCloud;
+import dev.gatehouse.engine.cloud.Image;
+import dev.gatehouse.engine.cloud.PoolNetwork;
+import dev.gatehouse.engine.cloud.ResourcePool;
+import dev.gatehouse.engine.cloud.ServerInfo;
+import dev.gatehouse.engine.cloud.Vpc;
 import dev.gatehouse.engine.config.EndpointConfig;
 import dev.gatehouse.engine.config.GatewayConfig;
 import dev.gatehouse.engine.config.PoolConfig;
 import dev.gatehouse.engine.config.RouteConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -74,10 +76,10 @@ public final class WizardViewModel {
         this.background = requireNonNull(background, "background");
         this.runner = new StepRunner(background, fx);
         this.peering = new PeeringStep(fx);
-        javafx.beans.Observable[] watched = concat(credentials.fields(), server.fields(), gateway.fields(),
-                new javafx.beans.Observable[] {step, choices.poolProperty(), choices.vpcProperty(),
+        Observable[] watched = concat(credentials.fields(), server.fields(), gateway.fields(),
+                new Observable[] {step, choices.poolProperty(), choices.vpcProperty(),
                     choices.subnetProperty(), choices.serviceProperty()});
-        for (javafx.beans.Observable field : watched) {
+        for (Observable field : watched) {
             field.addListener(o -> problem.set(currentProblem()));
         }
         choices.vpcProperty().addListener((o, old, now) -> loadSubnets());
@@ -110,14 +112,16 @@ public final class WizardViewModel {
         if (!canGoOn.get()) {
             return;
         }
+        // Read here, on the FX thread: the jobs below run on the background one.
+        HuaweiCloud signedIn = cloud;
+        var pool = choices.poolProperty().get();
         switch (step.get()) {
             case CREDENTIALS -> signIn();
-            case RESOURCE_POOL -> runner.run("Reading the network of " + choices.poolProperty().get().displayName(),
-                    (c, p) -> new PoolStart(cloud.modelArts().network(choices.poolProperty().get().networkName()),
-                            cloud.vpc().listVpcs()),
+            case RESOURCE_POOL -> runner.run("Reading the network of " + pool.displayName(),
+                    (c, p) -> new PoolStart(signedIn.modelArts().network(pool.networkName()), signedIn.vpc().listVpcs()),
                     start -> {
                         choices.networkProperty().set(start.network());
-                        replace(choices.vpcs(), start.vpcs(), choices.vpcProperty());
+                        CloudChoices.offer(choices.vpcs(), start.vpcs(), choices.vpcProperty());
                         go(WizardStep.VPC);
                     });
             case VPC -> {
@@ -125,16 +129,17 @@ public final class WizardViewModel {
                 go(WizardStep.PEERING);
             }
             case PEERING -> runner.run("Listing flavors, images and servers",
-                    (c, p) -> new ServerOptions(cloud.ecs().listFlavors(), cloud.ecs().listImages(), cloud.ecs().listServers()),
+                    (c, p) -> new ServerOptions(signedIn.ecs().listFlavors(), signedIn.ecs().listImages(),
+                            signedIn.ecs().listServers()),
                     options -> {
-                        replace(server.flavors(), options.flavors(), server.flavorProperty());
-                        replace(server.images(), options.images(), server.imageProperty());
-                        replace(server.servers(), options.servers(), server.existingProperty());
+                        CloudChoices.offer(server.flavors(), options.flavors(), server.flavorProperty());
+                        CloudChoices.offer(server.images(), options.images(), server.imageProperty());
+                        CloudChoices.offer(server.servers(), options.servers(), server.existingProperty());
                         go(WizardStep.SERVER);
                     });
-            case SERVER -> runner.run("Listing the ModelArts services", (c, p) -> cloud.modelArts().listServices(),
+            case SERVER -> runner.run("Listing the ModelArts services", (c, p) -> signedIn.modelArts().listServices(),
                     services -> {
-                        replace(choices.services(), services, choices.serviceProperty());
+                        CloudChoices.offer(choices.services(), services, choices.serviceProperty());
                         go(WizardStep.SERVICE);
                     });
             case SERVICE -> checkEndpoints();
@@ -174,7 +179,7 @@ public final class WizardViewModel {
             cloud = in.cloud();
             projectId = in.projectId();
             signedInAs = key;
-            replace(choices.pools(), in.pools(), choices.poolProperty());
+            CloudChoices.offer(choices.pools(), in.pools(), choices.poolProperty());
             go(WizardStep.RESOURCE_POOL);
         });
     }
@@ -182,18 +187,20 @@ public final class WizardViewModel {
     private void loadSubnets() {
         choices.subnets().clear();
         choices.subnetProperty().set(null);
-        if (choices.vpcProperty().get() != null && cloud != null) {
+        HuaweiCloud signedIn = cloud;
+        if (choices.vpcProperty().get() != null && signedIn != null) {
             String vpcId = choices.vpcProperty().get().id();
-            runner.run("Listing the subnets", (c, p) -> cloud.vpc().listSubnets(vpcId),
-                    subnets -> replace(choices.subnets(), subnets, choices.subnetProperty()));
+            runner.run("Listing the subnets", (c, p) -> signedIn.vpc().listSubnets(vpcId),
+                    subnets -> CloudChoices.offer(choices.subnets(), subnets, choices.subnetProperty()));
         }
     }
 
     /** Looks up the service's host endpoints and checks each with a request; also "Check again". */
     public void checkEndpoints() {
         String serviceId = choices.serviceProperty().get().id();
+        HuaweiCloud signedIn = cloud;
         runner.run("Reading the host endpoints", (c, p) -> EndpointChecker.check(
-                cloud.modelArts().hostEndpoints(serviceId), c, p), checks -> {
+                signedIn.modelArts().hostEndpoints(serviceId), c, p), checks -> {
                     endpoints.setAll(checks);
                     go(WizardStep.ENDPOINTS);
                 });
@@ -202,7 +209,9 @@ public final class WizardViewModel {
     /** Confirmed on the peering page: creates the connection, accepts the peering, adds the route. */
     public void createConnection() {
         if (step.get() == WizardStep.PEERING && !runner.busyProperty().get()) {
-            runner.run("Connecting the network", (c, p) -> peering.create(cloud, c, p), none -> { });
+            HuaweiCloud signedIn = cloud;
+            PeeringStep.Job job = peering.prepare();
+            runner.run("Connecting the network", (c, p) -> job.run(signedIn, c, p), none -> { }, this::createConnection);
         }
     }
 
@@ -211,10 +220,10 @@ public final class WizardViewModel {
         if (step.get() != WizardStep.SERVER || runner.busyProperty().get() || !server.problem().isEmpty()) {
             return;
         }
-        String vpcId = choices.vpcProperty().get().id();
-        var subnet = choices.subnetProperty().get();
-        runner.run("Creating the ECS", (c, p) -> server.create(cloud, vpcId, subnet, c, p),
-                created -> server.readyProperty().set(created));
+        HuaweiCloud signedIn = cloud;
+        var spec = server.spec(choices.vpcProperty().get().id(), choices.subnetProperty().get());
+        runner.run("Creating the ECS", (c, p) -> server.create(signedIn, spec, c, p),
+                created -> server.readyProperty().set(created), this::createServer);
     }
 
     /** Adds the pool and route to the running config (saving the credentials first if asked). */
@@ -227,33 +236,10 @@ public final class WizardViewModel {
         PoolConfig pool = gateway.pool(checkedEndpoints(), WizardPlan.discovery(cloud.endpoints(), projectId,
                 choices.serviceProperty().get().id(), reference));
         RouteConfig route = gateway.route();
-        runner.run("Applying the new pool and route", (c, p) -> {
-            if (reference.startsWith("vault:")) {
-                saveCredentials(reference.substring("vault:".length()), who);
-            }
-            VersionedConfig running = control.config();
-            GatewayConfig config = running.config();
-            List<PoolConfig> pools = new ArrayList<>(config.pools());
-            pools.add(pool);
-            List<RouteConfig> routes = new ArrayList<>(config.routes());
-            routes.add(route);
-            return control.apply(ApplyRequest.basedOn(config.withPools(pools).withRoutes(routes), running.version()))
-                    .configVersion();
-        }, version -> applied.set("Applied as config version " + version + ": pool " + pool.name() + " with "
+        runner.run("Applying the new pool and route", (c, p) -> GatewayChange.apply(control, vault, pool, route,
+                reference, who), version -> applied.set("Applied as config version " + version + ": pool " + pool.name() + " with "
                 + pool.endpoints().size() + " endpoint(s), route " + route.name() + " for model "
                 + route.match().models().get(0) + ". The Routes & Pools page shows them."));
-    }
-
-    private void saveCredentials(String name, CloudCredentials who) {
-        CredentialVault opened = vault.openOrNull();
-        if (opened == null) {
-            throw new IllegalStateException("The credential vault cannot be opened here; choose \"environment\" instead.");
-        }
-        try {
-            opened.save(name, who);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Saving the credentials in the vault failed: " + e.getMessage(), e);
-        }
     }
 
     /** Back one page; every field and pick stays as it was. A running step is cancelled first. */
@@ -318,21 +304,12 @@ public final class WizardViewModel {
         };
     }
 
-    private static <T> void replace(ObservableList<T> list, List<T> items, ObjectProperty<T> picked) {
-        T before = picked.get();
-        list.setAll(items);
-        picked.set(before != null && items.contains(before) ? before : items.size() == 1 ? items.get(0) : before);
-        if (picked.get() != null && !items.contains(picked.get())) {
-            picked.set(null);
-        }
-    }
-
-    private static javafx.beans.Observable[] concat(javafx.beans.Observable[]... groups) {
-        List<javafx.beans.Observable> all = new ArrayList<>();
-        for (javafx.beans.Observable[] group : groups) {
+    private static Observable[] concat(Observable[]... groups) {
+        List<Observable> all = new ArrayList<>();
+        for (Observable[] group : groups) {
             all.addAll(List.of(group));
         }
-        return all.toArray(javafx.beans.Observable[]::new);
+        return all.toArray(Observable[]::new);
     }
 
     /** Closes the cloud connection (the console closes, or a test ends). */
@@ -346,15 +323,15 @@ public final class WizardViewModel {
     private record Opened(Set<String> pools, Set<String> routes, SimulatorPrefill simulator) {
     }
 
-    private record SignedIn(HuaweiCloud cloud, String projectId, List<dev.gatehouse.engine.cloud.ResourcePool> pools) {
+    private record SignedIn(HuaweiCloud cloud, String projectId, List<ResourcePool> pools) {
     }
 
-    private record PoolStart(dev.gatehouse.engine.cloud.PoolNetwork network, List<dev.gatehouse.engine.cloud.Vpc> vpcs) {
+    private record PoolStart(PoolNetwork network, List<Vpc> vpcs) {
     }
 
-    private record ServerOptions(List<dev.gatehouse.engine.cloud.Flavor> flavors,
-                                 List<dev.gatehouse.engine.cloud.Image> images,
-                                 List<dev.gatehouse.engine.cloud.ServerInfo> servers) {
+    private record ServerOptions(List<Flavor> flavors,
+                                 List<Image> images,
+                                 List<ServerInfo> servers) {
     }
 
     public ReadOnlyObjectProperty<WizardStep> stepProperty() {
