@@ -31,7 +31,9 @@ public sealed interface CloudCredentials {
 
         @Override
         public String toString() {
-            return "AccessKey[accessKey=" + accessKey + ", secretKey=***, projectId=" + projectId + "]";
+            // Even the access key is shown only by its start: enough to tell keys apart in a log.
+            return "AccessKey[accessKey=" + accessKey.substring(0, Math.min(4, accessKey.length())) + "***, secretKey=***, projectId="
+                    + projectId + "]";
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.gatehouse.engine.discovery;
 
 import dev.gatehouse.engine.cloud.CallLimiter;
+import dev.gatehouse.engine.cloud.CloudCredentials;
 import dev.gatehouse.engine.cloud.CloudEndpoints;
 import dev.gatehouse.engine.cloud.CloudOptions;
 import dev.gatehouse.engine.cloud.HostEndpoint;
@@ -38,7 +39,11 @@ public final class ModelArtsSources implements SourceFactory {
         }
         CallLimiter limiter = limiters.computeIfAbsent(config.credentials() + "@" + config.region(),
                 key -> CallLimiter.hostEndpoints(options.clock()));
-        HuaweiCloud cloud = HuaweiCloud.connect(endpoints, credentials.resolve(config.credentials()), options, limiter);
+        CloudCredentials resolved = credentials.resolve(config.credentials());
+        if (resolved instanceof CloudCredentials.AccessKey key && key.projectId() == null && config.projectId() != null) {
+            resolved = new CloudCredentials.AccessKey(key.accessKey(), key.secretKey(), config.projectId());
+        }
+        HuaweiCloud cloud = HuaweiCloud.connect(endpoints, resolved, options, limiter);
         return new HostEndpointSource() {
             @Override
             public List<HostEndpoint> lookup() {

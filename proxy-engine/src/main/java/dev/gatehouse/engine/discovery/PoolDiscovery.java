@@ -31,7 +31,7 @@ final class PoolDiscovery implements AutoCloseable {
     private final HostEndpointSource source;
     private final Map<String, Instant> draining = new LinkedHashMap<>();
     private Instant lastLookup;
-    private List<String> found = List.of();
+    private List<HostEndpoint> found;
     private String lastError;
 
     PoolDiscovery(String pool, ModelArtsDiscoveryConfig config, HostEndpointSource source) {
@@ -55,14 +55,17 @@ final class PoolDiscovery implements AutoCloseable {
         if (lastLookup == null || !now.isBefore(lastLookup.plus(config.interval()))) {
             lastLookup = now;
             try {
-                List<HostEndpoint> lookedUp = source.lookup();
+                found = List.copyOf(source.lookup());
                 lastError = null;
-                found = lookedUp.stream().map(HostEndpoint::address).toList();
-                apply(lookedUp, endpoints, now, control, justDrained);
             } catch (CloudException e) {
                 lastError = e.getMessage();
                 LOG.log(System.Logger.Level.WARNING, "pool " + pool + ": endpoints unchanged, " + e.getMessage());
             }
+        }
+        // The last answer is applied on every pass, not only after a lookup, so a pass whose apply
+        // lost a race (or an endpoint edited away by hand) is put right on the next one.
+        if (found != null) {
+            apply(found, endpoints, now, control, justDrained);
         }
         // Leave the pool once idle, but never in the pass that started the drain: its in-flight
         // figure was read before the drain.
@@ -101,7 +104,8 @@ final class PoolDiscovery implements AutoCloseable {
     }
 
     DiscoveryStatus status() {
-        return new DiscoveryStatus(pool, lastLookup, found, List.copyOf(draining.keySet()), lastError);
+        List<String> addresses = found == null ? List.of() : found.stream().map(HostEndpoint::address).toList();
+        return new DiscoveryStatus(pool, lastLookup, addresses, List.copyOf(draining.keySet()), lastError);
     }
 
     @Override

@@ -65,7 +65,7 @@ class EndpointDiscoveryIntegrationTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        cloud = closer.add(new CloudSimulator(CloudSimOptions.defaults()).start());
+        cloud = closer.add(new CloudSimulator(CloudSimOptions.defaults().withClock(clock)).start());
         CredentialVault vault = CredentialVault.open(dir.resolve("state"));
         vault.save("sim", new CloudCredentials.Password(DemoAccount.DOMAIN, DemoAccount.USER, DemoAccount.PASSWORD));
         ModelArtsDiscoveryConfig source = new ModelArtsDiscoveryConfig("cn-north-4", null, DemoAccount.SERVICE_ID,
@@ -78,7 +78,8 @@ class EndpointDiscoveryIntegrationTest {
         served.recordRunning();
         control = new EmbeddedGatewayControl(served, TrafficRecords.withoutLog(new Telemetry(clock)), clock);
         discovery = closer.add(new EndpointDiscovery(control,
-                new ModelArtsSources(CredentialResolver.standard(vault, Map.of()), CloudOptions.defaults()), clock));
+                new ModelArtsSources(CredentialResolver.standard(vault, Map.of()), CloudOptions.defaults()
+                        .withClock(clock, (duration, cancellation, doing) -> clock.advance(duration))), clock));
     }
 
     @AfterEach
@@ -154,6 +155,30 @@ class EndpointDiscoveryIntegrationTest {
         assertThat(endpointsOf(control.config().config())).containsExactly(address(a));
         assertThat(discovery.status().get(0).lastError()).contains("did not answer");
         assertThat(chat(false).get().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refreshesOfTwoPoolsOnOneAccountStayWithinTheLookupLimit() throws Exception {
+        LlmBackendSimulator a = backend(200);
+        cloud.setHostEndpoints(List.of(SimHostEndpoint.http("127.0.0.1", a.port())));
+        PoolConfig first = control.config().config().pools().get(0);
+        ModelArtsDiscoveryConfig eager = new ModelArtsDiscoveryConfig("cn-north-4", null, DemoAccount.SERVICE_ID,
+                "vault:sim", cloud.baseUrl().toString(), cloud.baseUrl().toString(), ModelArtsDiscoveryConfig.MIN_INTERVAL, null);
+        List<PoolConfig> pools = List.of(first.withDiscovery(new DiscoveryConfig(eager)),
+                new PoolConfig("qwen-b", null, List.of(), Gateways.NO_ACTIVE_CHECKS, Gateways.NO_OUTLIER_DETECTION)
+                        .withDiscovery(new DiscoveryConfig(eager)));
+        control.apply(dev.gatehouse.engine.admin.ApplyRequest.unconditional(control.config().config().withPools(pools)));
+
+        // Three minutes, a pass a second: the two pools would like 40 lookups a minute between them.
+        for (int second = 0; second < 180; second++) {
+            discovery.refresh();
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        assertThat(cloud.throttledRequests()).isZero();
+        assertThat(cloud.hostEndpointLookups()).isLessThanOrEqualTo(3L * 20).isGreaterThan(3L * 20 / 2);
+        assertThat(control.config().config().pools()).allSatisfy(p ->
+                assertThat(p.endpoints()).extracting(EndpointConfig::address).containsExactly(address(a)));
     }
 
     private LlmBackendSimulator backend(double tokensPerSecond) {

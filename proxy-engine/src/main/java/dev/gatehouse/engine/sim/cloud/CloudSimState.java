@@ -51,6 +51,7 @@ final class CloudSimState {
     private final CallLimiter hostEndpointLimiter;
     private List<SimHostEndpoint> hostEndpoints = List.of();
     private int nextAddress = 10;
+    private long hostEndpointLookups;
 
     CloudSimState(CloudSimOptions options) {
         this.options = options;
@@ -78,7 +79,15 @@ final class CloudSimState {
     }
 
     synchronized boolean allowHostEndpointLookup() {
-        return hostEndpointLimiter.tryAcquire();
+        boolean allowed = hostEndpointLimiter.tryAcquire();
+        if (allowed) {
+            hostEndpointLookups++;
+        }
+        return allowed;
+    }
+
+    synchronized long hostEndpointLookups() {
+        return hostEndpointLookups;
     }
 
     synchronized long secondsUntilNextLookup() {

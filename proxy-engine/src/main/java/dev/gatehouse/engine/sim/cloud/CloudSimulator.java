@@ -102,6 +102,11 @@ public final class CloudSimulator implements AutoCloseable {
         return throttled.get();
     }
 
+    /** Host-endpoint lookups answered (not throttled) so far. */
+    public long hostEndpointLookups() {
+        return state.hostEndpointLookups();
+    }
+
     /** Routes added through {@code POST /v2.0/vpc/routes}, as destination CIDRs. */
     public List<String> routeDestinations() {
         synchronized (state) {
