@@ -51,8 +51,9 @@ final class EndpointChecker {
             return new EndpointCheck(endpoint, true, "OK, serves " + (models.isEmpty() ? "no models listed"
                     : String.join(", ", models)), models);
         } catch (IOException e) {
-            return new EndpointCheck(endpoint, false, "no answer: " + (e.getMessage() != null ? e.getMessage()
-                    : e.getClass().getSimpleName()), List.of());
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            return new EndpointCheck(endpoint, false, "no answer (" + why + "); is the peering ACTIVE and the route"
+                    + " to its CIDR in place?", List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new EndpointCheck(endpoint, false, "interrupted", List.of());

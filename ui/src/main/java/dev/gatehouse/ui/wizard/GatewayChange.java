@@ -8,12 +8,11 @@ import dev.gatehouse.engine.cloud.CredentialVault;
 import dev.gatehouse.engine.config.GatewayConfig;
 import dev.gatehouse.engine.config.PoolConfig;
 import dev.gatehouse.engine.config.RouteConfig;
+import dev.gatehouse.engine.discovery.ModelArtsPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 
-/** What Apply does (blocking): saves the credentials if the pool refers to the vault, then adds the pool and route. */
+/** What Apply does (blocking): saves the credentials if the pool refers to the vault, then adds the pool and route (the route first in line). */
 final class GatewayChange {
 
     private GatewayChange() {
@@ -26,13 +25,8 @@ final class GatewayChange {
             save(vault, credentialsReference.substring("vault:".length()), credentials);
         }
         VersionedConfig running = control.config();
-        GatewayConfig config = running.config();
-        List<PoolConfig> pools = new ArrayList<>(config.pools());
-        pools.add(pool);
-        List<RouteConfig> routes = new ArrayList<>(config.routes());
-        routes.add(route);
-        return control.apply(ApplyRequest.basedOn(config.withPools(pools).withRoutes(routes), running.version()))
-                .configVersion();
+        GatewayConfig changed = ModelArtsPool.addTo(running.config(), pool, route);
+        return control.apply(ApplyRequest.basedOn(changed, running.version())).configVersion();
     }
 
     private static void save(VaultAccess vault, String name, CloudCredentials credentials) {

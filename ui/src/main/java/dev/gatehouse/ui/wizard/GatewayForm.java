@@ -1,15 +1,13 @@
 package dev.gatehouse.ui.wizard;
 
+import dev.gatehouse.engine.cloud.CloudEndpoints;
+import dev.gatehouse.engine.cloud.HostEndpoint;
 import dev.gatehouse.engine.config.BalancerConfig;
-import dev.gatehouse.engine.config.DiscoveryConfig;
-import dev.gatehouse.engine.config.EndpointConfig;
 import dev.gatehouse.engine.config.HealthCheckConfig;
-import dev.gatehouse.engine.config.ModelArtsDiscoveryConfig;
 import dev.gatehouse.engine.config.OutlierConfig;
-import dev.gatehouse.engine.config.PathMatch;
 import dev.gatehouse.engine.config.PoolConfig;
 import dev.gatehouse.engine.config.RouteConfig;
-import dev.gatehouse.engine.config.RouteMatch;
+import dev.gatehouse.engine.discovery.ModelArtsPool;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +22,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The pool-and-route page: the new pool's strategy, health check and circuit breaker (prefilled
- * with seed 001's values), where discovery finds the credentials (the vault or the environment),
+ * The pool-and-route page: the new pool's strategy (least latency, as {@link ModelArtsPool}
+ * proposes), health check and circuit breaker (prefilled with seed 001's values), where discovery finds the credentials (the vault or the environment),
  * and the route that sends a model to the pool. Builds the config records Apply adds.
  */
 public final class GatewayForm {
@@ -35,7 +33,7 @@ public final class GatewayForm {
 
     private final StringProperty poolName = new SimpleStringProperty("");
     private final ObjectProperty<BalancerConfig.Strategy> strategy =
-            new SimpleObjectProperty<>(BalancerConfig.Strategy.LEAST_CONNECTIONS);
+            new SimpleObjectProperty<>(BalancerConfig.Strategy.LEAST_LATENCY);
     private final StringProperty healthPath = new SimpleStringProperty("/health");
     private final StringProperty healthSeconds = new SimpleStringProperty("10");
     private final StringProperty failuresToEject = new SimpleStringProperty("3");
@@ -110,20 +108,24 @@ public final class GatewayForm {
         return saveInVault.get() ? "vault:" + vaultName.get() : "env";
     }
 
-    /** The new pool: the checked endpoints now, kept in step with the service by discovery from then on. */
-    PoolConfig pool(List<EndpointConfig> endpoints, ModelArtsDiscoveryConfig discovery) {
+    /**
+     * The new pool: the checked endpoints now, kept in step with the service by discovery from
+     * then on (as {@link ModelArtsPool} proposes it), with this page's strategy, checks and breaker.
+     */
+    PoolConfig pool(CloudEndpoints at, String projectId, String serviceId, List<HostEndpoint> checked) {
+        PoolConfig proposed = ModelArtsPool.pool(poolName.get(), at, projectId, serviceId, credentialsReference(), checked);
         HealthCheckConfig health = new HealthCheckConfig(true, healthPath.get(), seconds(healthSeconds), null,
                 number(failuresToEject), null);
         OutlierConfig breaker = new OutlierConfig(true, number(errorRatePercent) / 100.0, null, null,
                 seconds(halfOpenSeconds), null);
-        return new PoolConfig(poolName.get(), BalancerConfig.of(strategy.get()), endpoints, health, breaker)
-                .withDiscovery(new DiscoveryConfig(discovery));
+        return new PoolConfig(poolName.get(), BalancerConfig.of(strategy.get()), proposed.endpoints(), health, breaker)
+                .withDiscovery(proposed.discovery());
     }
 
-    /** The route: OpenAI-compatible paths whose body names the model go to the new pool. */
+    /** The AI route {@link ModelArtsPool} proposes (requests naming the model under /v1/), under this page's name. */
     RouteConfig route() {
-        RouteMatch match = new RouteMatch(null, PathMatch.prefix("/v1/"), null, null, List.of(model.get().strip()));
-        return new RouteConfig(routeName.get(), 100, match, poolName.get());
+        RouteConfig proposed = ModelArtsPool.route(model.get().strip(), poolName.get());
+        return new RouteConfig(routeName.get(), proposed.priority(), proposed.match(), proposed.pool(), proposed.ai());
     }
 
     private static int number(StringProperty field) {

@@ -1,35 +1,21 @@
 package dev.gatehouse.ui.wizard;
 
-import dev.gatehouse.engine.cloud.CloudEndpoints;
-import dev.gatehouse.engine.config.EndpointConfig;
-import dev.gatehouse.engine.config.ModelArtsDiscoveryConfig;
-import java.net.URI;
+import dev.gatehouse.engine.cloud.HostEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The summary page's lines and the discovery source Apply writes, worked out from the wizard's choices. */
+/** The summary page's lines, worked out from the wizard's choices. */
 final class WizardPlan {
 
     private WizardPlan() {
     }
 
-    /**
-     * Discovery of the service at the endpoints the wizard signed in at: an override (the
-     * simulator, a private cloud) is written out, the region's public endpoints are not.
-     */
-    static ModelArtsDiscoveryConfig discovery(CloudEndpoints at, String projectId, String serviceId, String credentials) {
-        URI modelArts = at.overrides().get(CloudEndpoints.MODELARTS);
-        URI iam = at.overrides().get(CloudEndpoints.IAM);
-        return new ModelArtsDiscoveryConfig(at.region(), projectId, serviceId, credentials,
-                modelArts == null ? null : modelArts.toString(), iam == null ? null : iam.toString(), null, null);
-    }
-
     static List<String> summary(WizardViewModel model) {
         GatewayForm form = model.gateway();
         List<String> lines = new ArrayList<>();
-        List<EndpointConfig> endpoints = model.checkedEndpoints();
+        List<HostEndpoint> endpoints = model.checkedEndpoints();
         lines.add("Pool \"" + form.poolNameProperty().get() + "\": " + endpoints.size() + " endpoint(s) "
-                + endpoints.stream().map(EndpointConfig::address).toList() + ", "
+                + endpoints.stream().map(HostEndpoint::address).toList() + ", "
                 + form.strategyProperty().get().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         lines.add("Discovery: the host endpoints of service " + model.choices().serviceProperty().get().name()
                 + ", looked up every 30 s; credentials " + (form.saveInVaultProperty().get()

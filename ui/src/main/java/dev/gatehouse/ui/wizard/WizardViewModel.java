@@ -6,13 +6,13 @@ import dev.gatehouse.engine.admin.GatewayControl;
 import dev.gatehouse.engine.cloud.CloudCredentials;
 import dev.gatehouse.engine.cloud.CloudEndpoints;
 import dev.gatehouse.engine.cloud.Flavor;
+import dev.gatehouse.engine.cloud.HostEndpoint;
 import dev.gatehouse.engine.cloud.HuaweiCloud;
 import dev.gatehouse.engine.cloud.Image;
 import dev.gatehouse.engine.cloud.PoolNetwork;
 import dev.gatehouse.engine.cloud.ResourcePool;
 import dev.gatehouse.engine.cloud.ServerInfo;
 import dev.gatehouse.engine.cloud.Vpc;
-import dev.gatehouse.engine.config.EndpointConfig;
 import dev.gatehouse.engine.config.GatewayConfig;
 import dev.gatehouse.engine.config.PoolConfig;
 import dev.gatehouse.engine.config.RouteConfig;
@@ -233,8 +233,8 @@ public final class WizardViewModel {
         }
         CloudCredentials who = credentials.credentials();
         String reference = gateway.credentialsReference();
-        PoolConfig pool = gateway.pool(checkedEndpoints(), WizardPlan.discovery(cloud.endpoints(), projectId,
-                choices.serviceProperty().get().id(), reference));
+        PoolConfig pool = gateway.pool(cloud.endpoints(), projectId, choices.serviceProperty().get().id(),
+                checkedEndpoints());
         RouteConfig route = gateway.route();
         runner.run("Applying the new pool and route", (c, p) -> GatewayChange.apply(control, vault, pool, route,
                 reference, who), version -> applied.set("Applied as config version " + version + ": pool " + pool.name() + " with "
@@ -262,9 +262,8 @@ public final class WizardViewModel {
         return WizardPlan.summary(this);
     }
 
-    List<EndpointConfig> checkedEndpoints() {
-        return endpoints.stream().filter(EndpointCheck::ok)
-                .map(e -> new EndpointConfig(e.endpoint().ip(), e.endpoint().port(), null, null)).toList();
+    List<HostEndpoint> checkedEndpoints() {
+        return endpoints.stream().filter(EndpointCheck::ok).map(EndpointCheck::endpoint).toList();
     }
 
     private void go(WizardStep to) {
