@@ -50,7 +50,8 @@ public final class GatewayForm {
     void prefill(String serviceName, List<String> models, String suggestedVaultName, Set<String> pools, Set<String> routes) {
         takenPools = Set.copyOf(pools);
         takenRoutes = Set.copyOf(routes);
-        String base = serviceName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+        String base = serviceName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
+                .replaceAll("^-+|-+$", "");
         fillIfBlank(poolName, base);
         fillIfBlank(routeName, base);
         fillIfBlank(model, models.isEmpty() ? serviceName : models.get(0));

@@ -30,7 +30,7 @@ record SimulatorPrefill(String region, URI endpoint, String vaultName, CloudCred
                 continue;
             }
             URI endpoint = URI.create(source.endpoint());
-            if (!LOOPBACK.contains(endpoint.getHost())) {
+            if (endpoint.getHost() == null || !LOOPBACK.contains(endpoint.getHost())) {
                 continue;
             }
             String name = source.credentials().substring("vault:".length());

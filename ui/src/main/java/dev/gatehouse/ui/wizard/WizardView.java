@@ -40,6 +40,13 @@ public final class WizardView extends BorderPane {
         pages.put(WizardStep.GATEWAY, GatewayPanes.gateway(model.gateway()));
         pages.put(WizardStep.SUMMARY, GatewayPanes.summary(model));
 
+        Label pageTitle = new Label("Wizard");
+        pageTitle.getStyleClass().add(Styles.TITLE_2);
+        HBox top = new HBox(14, pageTitle, Forms.note("Connect a VPC to a ModelArts resource pool and put the gateway"
+                + " in front of its service."));
+        top.setAlignment(Pos.BASELINE_LEFT);
+        top.setPadding(new Insets(18, 24, 0, 20));
+        setTop(top);
         setLeft(stepList());
         Label title = new Label();
         title.setId("wizard-title");
@@ -61,9 +68,6 @@ public final class WizardView extends BorderPane {
         VBox list = new VBox(4);
         list.setPadding(new Insets(20, 16, 16, 20));
         list.setMinWidth(200);
-        Label heading = new Label("Set up a ModelArts pool");
-        heading.getStyleClass().add(Styles.TEXT_BOLD);
-        list.getChildren().add(heading);
         for (WizardStep step : WizardStep.values()) {
             Label label = new Label((step.ordinal() + 1) + ".  " + step.title());
             label.setPadding(new Insets(4, 8, 4, 8));

@@ -167,7 +167,9 @@ public final class WizardViewModel {
             try {
                 String project = opened.signIn();
                 p.report(0.5, "signed in to project " + project + "; listing the resource pools");
-                return new SignedIn(opened, project, opened.modelArts().listPools());
+                List<ResourcePool> pools = opened.modelArts().listPools();
+                c.check("sign in"); // cancelled meanwhile: the connection is closed below, not kept
+                return new SignedIn(opened, project, pools);
             } catch (RuntimeException e) {
                 opened.close();
                 throw e;
