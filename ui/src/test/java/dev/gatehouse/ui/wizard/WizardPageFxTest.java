@@ -126,6 +126,36 @@ class WizardPageFxTest {
         }
     }
 
+    @Test
+    void aQuotaFailureShowsTheCloudsReasonAndRetryWithAnotherFlavorCreatesTheServer(FxRobot robot) throws Exception {
+        await().until(() -> label(robot, id("wizard-simulator-note")).startsWith("Simulator"));
+        next(robot, WizardStep.RESOURCE_POOL);
+        next(robot, WizardStep.VPC);
+        await().until(() -> page.viewModel().choices().subnetProperty().get() != null);
+        next(robot, WizardStep.PEERING);
+        robot.clickOn(id("wizard-create-connection"));
+        await().until(() -> page.viewModel().peering().doneBinding().get());
+        next(robot, WizardStep.SERVER);
+        robot.clickOn(id("wizard-flavor")).clickOn("p2s.2xlarge.8  (8 vCPUs, 64 GiB)");
+        robot.clickOn(id("wizard-create-server"));
+        await().until(() -> page.viewModel().runner().statusProperty().get().startsWith("ECS job"));
+        rig.cloudClock.advance(Duration.ofMinutes(1));
+
+        await().until(() -> label(robot, id("wizard-failure")).contains("Ecs.0319"));
+        Button retry = robot.lookup(id("wizard-retry")).queryAs(Button.class);
+        assertThat(retry.isVisible()).isTrue();
+        assertThat(robot.lookup(id("wizard-next")).queryAs(Button.class).isDisabled()).isTrue();
+        screenshot(robot, "wizard-5-server-quota-failed");
+
+        robot.clickOn(id("wizard-flavor")).clickOn("s6.large.2  (2 vCPUs, 4 GiB)");
+        robot.clickOn(retry);
+        await().until(() -> page.viewModel().runner().statusProperty().get().startsWith("ECS job"));
+        rig.cloudClock.advance(Duration.ofMinutes(1));
+        await().until(() -> label(robot, id("wizard-server-ready")).startsWith("Ready: gatehouse-gw-1"));
+        assertThat(label(robot, id("wizard-failure"))).isEmpty();
+        assertThat(robot.lookup(id("wizard-next")).queryAs(Button.class).isDisabled()).isFalse();
+    }
+
     private long received() {
         return rig.backends.stream().mapToLong(b -> b.stats().requestsReceived()).sum();
     }
@@ -157,6 +187,11 @@ class WizardPageFxTest {
     }
 
     private void screenshot(FxRobot robot, WizardStep step) throws Exception {
+        screenshot(robot, "wizard-" + (step.ordinal() + 1) + "-" + step.name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', '-'));
+    }
+
+    private void screenshot(FxRobot robot, String name) throws Exception {
         String target = System.getProperty("wizard.screenshots");
         if (target == null) {
             return;
@@ -173,8 +208,7 @@ class WizardPageFxTest {
                 png.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
-        Path file = Path.of(target).resolve("wizard-" + (step.ordinal() + 1) + "-"
-                + step.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".png");
+        Path file = Path.of(target).resolve(name + ".png");
         Files.createDirectories(file.toAbsolutePath().getParent());
         ImageIO.write(png, "png", file.toFile());
     }

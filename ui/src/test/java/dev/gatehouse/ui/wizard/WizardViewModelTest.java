@@ -134,6 +134,9 @@ class WizardViewModelTest {
     @Test
     void cancelEndsTheJobsWaitAtOnceAndRetryFollowsTheSameJobInsteadOfCreatingAnother() throws Exception {
         goToServerPage();
+        try (HuaweiCloud cloud = signedIn()) {
+            assertThat(cloud.ecs().listServers()).as("nothing created before Create server").isEmpty();
+        }
         rig.onFx(model::createServer);
         await().until(() -> rig.onFx(() -> model.runner().statusProperty().get().startsWith("ECS job")));
 
