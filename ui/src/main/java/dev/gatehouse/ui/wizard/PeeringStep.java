@@ -19,7 +19,7 @@ import javafx.collections.ObservableList;
 /**
  * The peering page: connect the pool's network to the VPC, accept the peering this leaves pending
  * in the VPC, wait for it to become ACTIVE and add the route to the network's CIDR. Run by
- * {@link #create}, which starts at the first task not yet done, so a retry repeats nothing.
+ * {@link #prepare}d jobs, which start at the first task not yet done, so a retry repeats nothing.
  */
 public final class PeeringStep {
 
@@ -64,11 +64,6 @@ public final class PeeringStep {
         if (network.connectedTo(vpc.id())) {
             tasks.set(CONNECT, tasks.get(CONNECT).with(TaskLine.State.SKIPPED, "already connected, nothing to create"));
         }
-    }
-
-    /** What {@link #create} will make in the cloud, for the confirmation shown before it. */
-    List<String> willCreate() {
-        return tasks.stream().filter(t -> t.state() == TaskLine.State.WAITING).map(TaskLine::label).toList();
     }
 
     /**

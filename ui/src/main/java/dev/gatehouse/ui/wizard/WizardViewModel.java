@@ -48,7 +48,6 @@ public final class WizardViewModel {
     private final GatewayControl control;
     private final VaultAccess vault;
     private final BiFunction<CloudEndpoints, CloudCredentials, HuaweiCloud> connect;
-    private final Executor background;
     private final StepRunner runner;
     private final ObjectProperty<WizardStep> step = new SimpleObjectProperty<>(WizardStep.CREDENTIALS);
     private final CredentialsForm credentials = new CredentialsForm();
@@ -73,8 +72,7 @@ public final class WizardViewModel {
         this.control = requireNonNull(control, "control");
         this.vault = requireNonNull(vault, "vault");
         this.connect = requireNonNull(connect, "connect");
-        this.background = requireNonNull(background, "background");
-        this.runner = new StepRunner(background, fx);
+        this.runner = new StepRunner(requireNonNull(background, "background"), requireNonNull(fx, "fx"));
         this.peering = new PeeringStep(fx);
         Observable[] watched = concat(credentials.fields(), server.fields(), gateway.fields(),
                 new Observable[] {step, choices.poolProperty(), choices.vpcProperty(),

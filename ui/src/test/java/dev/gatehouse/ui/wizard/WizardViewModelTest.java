@@ -10,6 +10,7 @@ import dev.gatehouse.engine.cloud.CloudEndpoints;
 import dev.gatehouse.engine.cloud.Peering;
 import dev.gatehouse.engine.sim.cloud.DemoAccount;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,7 +164,8 @@ class WizardViewModelTest {
             pending = peering.id();
         }
         assertThat(rig.cloud.routeDestinations()).isEmpty();
-        assertThat(rig.onFx(() -> model.peering().willCreate())).hasSize(4);
+        assertThat(rig.onFx(() -> List.copyOf(model.peering().tasks()))).hasSize(4)
+                .extracting(TaskLine::state).containsOnly(TaskLine.State.WAITING);
         assertThat(rig.onFx(() -> model.canGoOnBinding().get())).isFalse();
 
         rig.onFx(() -> model.peering().peeringIdProperty().set(pending));
