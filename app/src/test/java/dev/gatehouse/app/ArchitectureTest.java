@@ -33,8 +33,8 @@ class ArchitectureTest {
 
     /**
      * The console reaches the engine only through its public API: the admin control and its records
-     * (with the health state and store figures they carry), the config model, the cloud client (for
-     * the wizard), telemetry's value
+     * (with the health state and store figures they carry), the config model, the cloud client and
+     * the proposed ModelArts pool (for the wizard), telemetry's value
      * records and the access log's query records and record. Never the server, routing, upstreams or the engine class itself.
      */
     @Test
@@ -45,6 +45,8 @@ class ArchitectureTest {
                 String pkg = type.getPackageName();
                 return pkg.startsWith("dev.gatehouse.engine.admin")
                         || pkg.equals("dev.gatehouse.engine.cloud")
+                        // The pool and route the wizard proposes for a ModelArts service.
+                        || type.getName().equals("dev.gatehouse.engine.discovery.ModelArtsPool")
                         || pkg.equals("dev.gatehouse.engine.config")
                         // What GatewayControl's log methods take and give: query records, their enums
                         // (export format, top-N order), their builders, the export's progress callback, the record itself.

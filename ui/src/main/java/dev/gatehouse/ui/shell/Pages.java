@@ -4,6 +4,7 @@ import dev.gatehouse.ui.dashboard.DashboardPage;
 import dev.gatehouse.ui.logs.LogsPage;
 import dev.gatehouse.ui.routes.RoutesPage;
 import dev.gatehouse.ui.settings.SettingsView;
+import dev.gatehouse.ui.wizard.WizardPage;
 
 import java.util.List;
 
@@ -23,8 +24,7 @@ public final class Pages {
     public static List<PageEntry> all() {
         return List.of(
                 new PageEntry(ROUTES, "Routes & Pools", "fth-share-2", RoutesPage::of),
-                new PageEntry(WIZARD, "Wizard", "fth-compass", context -> PlaceholderPage.comingLater(
-                        "Wizard", "Connect a VPC to a ModelArts resource pool and turn its endpoints into a pool.")),
+                new PageEntry(WIZARD, "Wizard", "fth-compass", WizardPage::of),
                 new PageEntry(DASHBOARD, "Dashboard", "fth-activity", DashboardPage::of),
                 new PageEntry(LOGS, "Logs", "fth-list", LogsPage::of),
                 new PageEntry(SETTINGS, "Settings", "fth-settings",

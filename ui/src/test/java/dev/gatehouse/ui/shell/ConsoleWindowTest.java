@@ -76,7 +76,7 @@ class ConsoleWindowTest {
     void everySidebarEntryShowsItsPage(FxRobot robot) {
         robot.clickOn("#nav-wizard");
         assertThat(robot.lookup("#page .title-2").queryAs(Label.class).getText()).isEqualTo("Wizard");
-        assertThat(robot.lookup("Coming in a later release.").tryQuery()).isPresent();
+        assertThat(robot.lookup("#wizard-title").queryAs(Label.class).getText()).isEqualTo("Credentials and region");
 
         robot.clickOn("#nav-dashboard");
         assertThat(robot.lookup("#page .title-2").queryAs(Label.class).getText()).isEqualTo("Dashboard");
