@@ -3,11 +3,11 @@ package dev.gatehouse.ui.logs;
 import dev.gatehouse.engine.accesslog.query.LogEntry;
 import dev.gatehouse.engine.accesslog.query.LogPage;
 import dev.gatehouse.engine.accesslog.query.LogQuery;
-import dev.gatehouse.engine.accesslog.query.MinuteAggregate;
 import dev.gatehouse.engine.accesslog.query.TopDimension;
 import dev.gatehouse.engine.accesslog.query.TopEntry;
 import dev.gatehouse.engine.accesslog.query.TopOrder;
 import dev.gatehouse.engine.admin.GatewayControl;
+import dev.gatehouse.engine.admin.HistogramRequest;
 import dev.gatehouse.engine.admin.LogPageRequest;
 import dev.gatehouse.engine.admin.TopRequest;
 
@@ -223,14 +223,10 @@ public final class LogsViewModel {
         long to = query.toMillis() != null ? query.toMillis() : clock.millis();
         long from = query.fromMillis() != null ? query.fromMillis() : to - ANY_TIME_HISTOGRAM.toMillis();
         long bounded = Math.max(from, to - HISTOGRAM_SPAN.toMillis());
-        LogQuery all = LogFilter.bounded(query, bounded, to);
-        boolean wants4xx = query.statusClasses().isEmpty() || query.statusClasses().contains(4);
-        LogQuery clientErrors = all.toBuilder().statusClasses(4).build();
-        calls.call(() -> {
-            List<MinuteAggregate> minutes = control.logMinutes(all);
-            List<MinuteAggregate> fours = wants4xx ? control.logMinutes(clientErrors) : List.<MinuteAggregate>of();
-            return Histogram.bars(bounded, to, minutes, fours);
-        }, bars -> histogramDone(asked, bars, null), reason -> histogramDone(asked, null, reason));
+        HistogramRequest request = new HistogramRequest(LogFilter.bounded(query, bounded, to),
+                Histogram.slotMillis(bounded, to));
+        calls.call(() -> Histogram.bars(bounded, to, control.logHistogram(request)),
+                bars -> histogramDone(asked, bars, null), reason -> histogramDone(asked, null, reason));
     }
 
     private void histogramDone(int asked, List<HistogramBar> bars, String failure) {

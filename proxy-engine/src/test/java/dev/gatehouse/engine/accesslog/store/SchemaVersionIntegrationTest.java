@@ -54,7 +54,7 @@ class SchemaVersionIntegrationTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             assertThat(AccessLogStoreIntegrationTest.single(s, "SELECT group_concat(request_id) FROM access_log"))
                     .isEqualTo("new");
-            assertThat(AccessLogStoreIntegrationTest.single(s, "PRAGMA user_version")).isEqualTo("2");
+            assertThat(AccessLogStoreIntegrationTest.single(s, "PRAGMA user_version")).isEqualTo(String.valueOf(Schema.VERSION));
         }
     }
 }
