@@ -53,7 +53,9 @@ final class FactQueries {
         BlockFacts.Counts into = (minute, statusClass, requests) ->
                 counter.add(Math.floorDiv(minute * 60_000, counter.slotMillis()), statusClass, requests);
         List<BlockPlan.Span> unsummarised = new ArrayList<>();
-        String sql = "SELECT t.block, f.facts, (SELECT min(id) FROM access_log) FROM block_times t"
+        // With no record left, the newest block's summaries stay (the writer goes on with it): no facts count.
+        String sql = "SELECT t.block, f.facts, coalesce((SELECT min(id) FROM access_log), " + Long.MAX_VALUE + ")"
+                + " FROM block_times t"
                 + " LEFT JOIN block_facts f ON f.block = t.block WHERE t.max_start >= ? AND t.min_start < ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, firstMinute * 60_000_000);

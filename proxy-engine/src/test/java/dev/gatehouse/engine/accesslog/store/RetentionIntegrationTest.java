@@ -69,6 +69,16 @@ class RetentionIntegrationTest {
         }
         assertThat(count("SELECT count(*) FROM block_times WHERE block < (SELECT min(id) FROM access_log) / "
                 + Blocks.SIZE)).isZero();
+
+        // Every record gone: the newest block's summaries stay for the writer, but count nothing.
+        clock.advance(Duration.ofHours(2));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT count(*) FROM access_log") == 0);
+        try (AccessLogQueries queries = AccessLogQueries.over(store)) {
+            LogQuery normal = LogQuery.builder().between(NOW.minusSeconds(7_200).toEpochMilli(),
+                    NOW.plusSeconds(3_600).toEpochMilli()).responseType("normal").build();
+            assertThat(count("SELECT count(*) FROM block_facts")).isEqualTo(1);
+            assertThat(queries.histogram(normal, 60_000)).isEmpty();
+        }
     }
 
     @Test
