@@ -108,8 +108,8 @@ public final class AccessLogQueries implements AutoCloseable {
     /**
      * How many matching records started in each {@code slotMillis}-wide slot (slots start at
      * multiples of it since the epoch), by status class; only slots with a record, oldest first.
-     * Exact, and far cheaper than {@link #perMinute}: counts come from the rollup's whole minutes
-     * or from the covering partial indexes when the filter allows.
+     * Exact, and far cheaper than {@link #perMinute}: counts come from the rollup's or the block
+     * facts' whole minutes, or from the covering partial indexes, when the filter allows.
      *
      * @param slotMillis a whole number of minutes, in milliseconds
      */

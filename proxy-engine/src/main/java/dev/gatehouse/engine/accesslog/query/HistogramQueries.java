@@ -11,8 +11,9 @@ import java.util.List;
  * as it can: the whole minutes of the range from the minute rollup when the filter is one the
  * rollup answers, else from the blocks' facts ({@link FactQueries}) when they hold its fields
  * (records only for the partial minutes at either end), else a count-only GROUP BY over the
- * records, through the same partial indexes and candidate blocks a page of the same filter uses. Counting only (no latencies, no tokens) lets SQLite answer the flags
- * (rate-limited, fallback, slow) from their covering partial indexes, without the table.
+ * records, through the same partial indexes and candidate blocks a page of the same filter uses.
+ * Counting only (no latencies, no tokens) lets SQLite answer the flags (rate-limited, fallback,
+ * slow) from their covering partial indexes, without the table.
  */
 final class HistogramQueries {
 
