@@ -7,6 +7,7 @@ import dev.gatehouse.engine.accesslog.query.ExportResult;
 import dev.gatehouse.engine.accesslog.query.LogPage;
 import dev.gatehouse.engine.accesslog.query.LogQuery;
 import dev.gatehouse.engine.accesslog.query.MinuteAggregate;
+import dev.gatehouse.engine.accesslog.query.SlotCounts;
 import dev.gatehouse.engine.accesslog.query.TopEntry;
 import dev.gatehouse.engine.accesslog.store.StoreStats;
 import dev.gatehouse.engine.config.ConfigError;
@@ -163,6 +164,22 @@ public final class EmbeddedGatewayControl implements GatewayControl {
         }
         LogQuery bounded = query.toBuilder().between(from, to).build();
         return query(q -> q.perMinute(bounded));
+    }
+
+    /** The most slots one histogram has (a month of 10-minute slots is 4,464). */
+    static final int MAX_HISTOGRAM_SLOTS = 10_000;
+
+    @Override
+    public List<SlotCounts> logHistogram(HistogramRequest request) {
+        LogQuery query = request.query();
+        long to = query.toMillis() != null ? query.toMillis() : clock.millis();
+        long from = query.fromMillis() != null ? query.fromMillis() : to - Duration.ofDays(1).toMillis();
+        if ((to - from) / request.slotMillis() > MAX_HISTOGRAM_SLOTS) {
+            throw new ControlException(ControlException.Kind.BAD_REQUEST, "a histogram has at most "
+                    + MAX_HISTOGRAM_SLOTS + " slots; widen slotMillis or narrow fromMillis/toMillis");
+        }
+        LogQuery bounded = query.toBuilder().between(from, to).build();
+        return query(q -> q.histogram(bounded, request.slotMillis()));
     }
 
     @Override

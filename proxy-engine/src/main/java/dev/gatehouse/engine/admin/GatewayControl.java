@@ -5,6 +5,7 @@ import dev.gatehouse.engine.accesslog.query.ExportResult;
 import dev.gatehouse.engine.accesslog.query.LogPage;
 import dev.gatehouse.engine.accesslog.query.LogQuery;
 import dev.gatehouse.engine.accesslog.query.MinuteAggregate;
+import dev.gatehouse.engine.accesslog.query.SlotCounts;
 import dev.gatehouse.engine.accesslog.query.TopEntry;
 import dev.gatehouse.engine.accesslog.store.StoreStats;
 import dev.gatehouse.engine.config.ConfigVersion;
@@ -15,6 +16,7 @@ import dev.gatehouse.engine.telemetry.backend.BackendMetricsSnapshot;
 
 import java.io.OutputStream;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * The one way to manage an engine, in process ({@link EmbeddedGatewayControl}) or over the
@@ -73,6 +75,32 @@ public interface GatewayControl {
 
     /** Per-minute figures (requests, errors, latency percentiles, tokens) of the matching records. */
     List<MinuteAggregate> logMinutes(LogQuery query);
+
+    /**
+     * How many matching records started in each slot of the request's width, by status class
+     * (only slots with a record, oldest first): what a histogram needs, far cheaper than
+     * {@link #logMinutes}. This default sums {@link #logMinutes} (all, then 4xx only) for
+     * implementations without a count of their own.
+     */
+    default List<SlotCounts> logHistogram(HistogramRequest request) {
+        long slot = request.slotMillis();
+        TreeMap<Long, long[]> slots = new TreeMap<>();
+        for (MinuteAggregate minute : logMinutes(request.query())) {
+            long[] counts = slots.computeIfAbsent(Math.floorDiv(minute.minuteMillis(), slot) * slot, k -> new long[3]);
+            counts[0] += minute.requests() - minute.errors();
+            counts[2] += minute.errors();
+        }
+        if (request.query().statusClasses().isEmpty() || request.query().statusClasses().contains(4)) {
+            for (MinuteAggregate minute : logMinutes(request.query().toBuilder().statusClasses(4).build())) {
+                long[] counts = slots.computeIfAbsent(Math.floorDiv(minute.minuteMillis(), slot) * slot, k -> new long[3]);
+                long clientErrors = Math.min(minute.requests(), counts[0]);
+                counts[0] -= clientErrors;
+                counts[1] += clientErrors;
+            }
+        }
+        return slots.entrySet().stream().map(e -> new SlotCounts(e.getKey(), e.getValue()[0], e.getValue()[1],
+                e.getValue()[2])).toList();
+    }
 
     /** The models, consumers or routes with the most requests, tokens or errors among the matching records. */
     List<TopEntry> logTop(TopRequest request);

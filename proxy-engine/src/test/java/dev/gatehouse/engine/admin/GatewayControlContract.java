@@ -7,6 +7,7 @@ import dev.gatehouse.engine.accesslog.query.LogEntry;
 import dev.gatehouse.engine.accesslog.query.LogPage;
 import dev.gatehouse.engine.accesslog.query.LogQuery;
 import dev.gatehouse.engine.accesslog.query.MinuteAggregate;
+import dev.gatehouse.engine.accesslog.query.SlotCounts;
 import dev.gatehouse.engine.accesslog.query.TopDimension;
 import dev.gatehouse.engine.accesslog.query.TopEntry;
 import dev.gatehouse.engine.accesslog.query.TopOrder;
@@ -293,6 +294,35 @@ public abstract class GatewayControlContract {
         assertThat(csvLines).hasSize(4);
         assertThat(csvLines.get(0)).contains("request_id");
         assertThat(csvLines.subList(1, 4)).anySatisfy(line -> assertThat(line).contains("/alpha/1"));
+    }
+
+    @Test
+    void aLogHistogramCountsTheRecordsOfEachSlotByStatusClass() throws IOException {
+        send("/alpha/1", "/beta/1", "/beta/2");
+        awaitWritten(3);
+
+        long now = System.currentTimeMillis(); // records carry the real time, not the fixture's clock
+        LogQuery lastHour = LogQuery.builder().between(now - 3_600_000, now + 60_000).build();
+        List<SlotCounts> all = control.logHistogram(new HistogramRequest(lastHour, 60_000));
+        List<SlotCounts> beta = control.logHistogram(new HistogramRequest(lastHour.toBuilder().text("beta").build(),
+                15 * 60_000));
+
+        // No upstream answers on this route: every request is a 5xx.
+        assertThat(all).isNotEmpty().allSatisfy(slot -> assertThat(slot.startMillis() % 60_000).isZero());
+        assertThat(all.stream().mapToLong(SlotCounts::serverErrors).sum()).isEqualTo(3);
+        assertThat(all.stream().mapToLong(SlotCounts::requests).sum()).isEqualTo(3);
+        assertThat(beta.stream().mapToLong(SlotCounts::requests).sum()).isEqualTo(2);
+    }
+
+    @Test
+    void aLogHistogramHasAtMostTenThousandSlots() {
+        long now = System.currentTimeMillis();
+
+        ControlException e = catchThrowableOfType(ControlException.class, () -> control.logHistogram(
+                new HistogramRequest(LogQuery.builder().between(now - Duration.ofDays(8).toMillis(), now).build(), 60_000)));
+
+        assertThat(e.kind()).isEqualTo(ControlException.Kind.BAD_REQUEST);
+        assertThat(e.getMessage()).contains("10000 slots");
     }
 
     @Test

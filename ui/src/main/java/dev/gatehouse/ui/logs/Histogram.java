@@ -1,14 +1,14 @@
 package dev.gatehouse.ui.logs;
 
-import dev.gatehouse.engine.accesslog.query.MinuteAggregate;
+import dev.gatehouse.engine.accesslog.query.SlotCounts;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns the engine's per-minute figures into at most {@link #MAX_BARS} bars over a range, each
- * split by status class. The engine counts requests and 5xx per minute; the 4xx come from a
- * second call filtered to 4xx, so a bar's successes are what is left.
+ * Turns the engine's request counts per time slot into at most {@link #MAX_BARS} bars over a
+ * range, each split by status class. The slot width is chosen here and asked of the engine, so
+ * each bar is one slot of its answer.
  */
 public final class Histogram {
 
@@ -34,35 +34,26 @@ public final class Histogram {
     }
 
     /**
-     * The bars from {@code fromMillis} to {@code toMillis}, empty slots included, from every
-     * matching request's minutes ({@code all}) and the 4xx ones' ({@code clientErrors}).
+     * The bars from {@code fromMillis} to {@code toMillis}, empty slots included, from the
+     * engine's counts per slot of {@link #slotMillis} (any it returns outside the range are left out).
      */
-    public static List<HistogramBar> bars(long fromMillis, long toMillis, List<MinuteAggregate> all,
-                                          List<MinuteAggregate> clientErrors) {
+    public static List<HistogramBar> bars(long fromMillis, long toMillis, List<SlotCounts> counts) {
         long slot = slotMillis(fromMillis, toMillis);
         long first = Math.floorDiv(fromMillis, slot) * slot;
         int count = (int) Math.max(1, (toMillis - first + slot - 1) / slot);
-        long[] requests = new long[count];
-        long[] errors = new long[count];
-        long[] clients = new long[count];
-        for (MinuteAggregate minute : all) {
-            int i = index(minute.minuteMillis(), first, slot, count);
+        long[][] byClass = new long[count][3];
+        for (SlotCounts slotCounts : counts) {
+            int i = index(slotCounts.startMillis(), first, slot, count);
             if (i >= 0) {
-                requests[i] += minute.requests();
-                errors[i] += minute.errors();
-            }
-        }
-        for (MinuteAggregate minute : clientErrors) {
-            int i = index(minute.minuteMillis(), first, slot, count);
-            if (i >= 0) {
-                clients[i] += minute.requests();
+                byClass[i][0] += slotCounts.ok();
+                byClass[i][1] += slotCounts.clientErrors();
+                byClass[i][2] += slotCounts.serverErrors();
             }
         }
         List<HistogramBar> bars = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            long client = Math.min(clients[i], requests[i] - errors[i]);
-            bars.add(new HistogramBar(first + i * slot, first + (i + 1) * slot, requests[i] - errors[i] - client,
-                    client, errors[i]));
+            bars.add(new HistogramBar(first + i * slot, first + (i + 1) * slot, byClass[i][0], byClass[i][1],
+                    byClass[i][2]));
         }
         return bars;
     }

@@ -3,11 +3,11 @@ package dev.gatehouse.ui.logs;
 import dev.gatehouse.engine.accesslog.query.LogEntry;
 import dev.gatehouse.engine.accesslog.query.LogPage;
 import dev.gatehouse.engine.accesslog.query.LogQuery;
-import dev.gatehouse.engine.accesslog.query.MinuteAggregate;
 import dev.gatehouse.engine.accesslog.query.TopDimension;
 import dev.gatehouse.engine.accesslog.query.TopEntry;
 import dev.gatehouse.engine.accesslog.query.TopOrder;
 import dev.gatehouse.engine.admin.GatewayControl;
+import dev.gatehouse.engine.admin.HistogramRequest;
 import dev.gatehouse.engine.admin.LogPageRequest;
 import dev.gatehouse.engine.admin.TopRequest;
 
@@ -41,7 +41,7 @@ public final class LogsViewModel {
 
     /** Records per page: a few screens of rows, small enough to come back within a frame or two. */
     public static final int PAGE_SIZE = 150;
-    /** The longest span the histogram covers (the engine answers at most 31 days of minutes). */
+    /** The longest span the histogram covers. */
     static final Duration HISTOGRAM_SPAN = Duration.ofDays(31);
     /** What "any time" shows in the histogram. */
     static final Duration ANY_TIME_HISTOGRAM = Duration.ofDays(7);
@@ -205,9 +205,11 @@ public final class LogsViewModel {
     }
 
     /**
-     * Asks for the histogram of {@code query}. One question at a time: a histogram the rollup
-     * cannot answer reads raw rows for seconds over millions of records, so while one runs only
-     * the latest filter's waits, and the filters clicked through meanwhile cost nothing.
+     * Asks for the histogram of {@code query}: counts per bar and status class, one call. One
+     * question at a time: most filters are counted from the rollup or the block facts in well
+     * under 200 ms, but one the store must read records for (a common search word, a duration
+     * under a second over a long range) can take a second, so while one runs only the latest
+     * filter's waits, and the filters clicked through meanwhile cost nothing.
      */
     private void loadHistogram(LogQuery query, int asked) {
         Runnable question = () -> askHistogram(query, asked);
@@ -223,14 +225,10 @@ public final class LogsViewModel {
         long to = query.toMillis() != null ? query.toMillis() : clock.millis();
         long from = query.fromMillis() != null ? query.fromMillis() : to - ANY_TIME_HISTOGRAM.toMillis();
         long bounded = Math.max(from, to - HISTOGRAM_SPAN.toMillis());
-        LogQuery all = LogFilter.bounded(query, bounded, to);
-        boolean wants4xx = query.statusClasses().isEmpty() || query.statusClasses().contains(4);
-        LogQuery clientErrors = all.toBuilder().statusClasses(4).build();
-        calls.call(() -> {
-            List<MinuteAggregate> minutes = control.logMinutes(all);
-            List<MinuteAggregate> fours = wants4xx ? control.logMinutes(clientErrors) : List.<MinuteAggregate>of();
-            return Histogram.bars(bounded, to, minutes, fours);
-        }, bars -> histogramDone(asked, bars, null), reason -> histogramDone(asked, null, reason));
+        HistogramRequest request = new HistogramRequest(LogFilter.bounded(query, bounded, to),
+                Histogram.slotMillis(bounded, to));
+        calls.call(() -> Histogram.bars(bounded, to, control.logHistogram(request)),
+                bars -> histogramDone(asked, bars, null), reason -> histogramDone(asked, null, reason));
     }
 
     private void histogramDone(int asked, List<HistogramBar> bars, String failure) {

@@ -1,6 +1,6 @@
 package dev.gatehouse.ui.logs;
 
-import dev.gatehouse.engine.accesslog.query.MinuteAggregate;
+import dev.gatehouse.engine.accesslog.query.SlotCounts;
 
 import java.util.List;
 
@@ -16,11 +16,10 @@ class HistogramTest {
     private static final long T0 = 1_764_072_000_000L; // a whole hour
 
     @Test
-    void eachMinuteIsSplitIntoSuccessesClientErrorsAndServerErrors() {
-        List<MinuteAggregate> all = List.of(minute(T0, 10, 2), minute(T0 + 2 * MINUTE, 5, 0));
-        List<MinuteAggregate> fours = List.of(minute(T0, 3, 0));
+    void eachSlotIsStackedAsSuccessesClientErrorsAndServerErrorsWithEmptySlotsShown() {
+        List<SlotCounts> counts = List.of(new SlotCounts(T0, 5, 3, 2), new SlotCounts(T0 + 2 * MINUTE, 5, 0, 0));
 
-        List<HistogramBar> bars = Histogram.bars(T0, T0 + 3 * MINUTE, all, fours);
+        List<HistogramBar> bars = Histogram.bars(T0, T0 + 3 * MINUTE, counts);
 
         assertThat(bars).containsExactly(new HistogramBar(T0, T0 + MINUTE, 5, 3, 2),
                 new HistogramBar(T0 + MINUTE, T0 + 2 * MINUTE, 0, 0, 0),
@@ -28,15 +27,16 @@ class HistogramTest {
     }
 
     @Test
-    void aDayBecomesFewerWiderBarsThatKeepEveryRequest() {
-        List<MinuteAggregate> all = List.of(minute(T0, 4, 1), minute(T0 + 7 * MINUTE, 6, 0),
-                minute(T0 + 23 * 60 * MINUTE, 1, 1));
+    void aDayHasFifteenMinuteBarsAndCountsOutsideTheRangeAreLeftOut() {
+        List<SlotCounts> counts = List.of(new SlotCounts(T0 - 15 * MINUTE, 7, 0, 0), new SlotCounts(T0, 9, 0, 1),
+                new SlotCounts(T0 + 1_425 * MINUTE, 0, 1, 1));
 
-        List<HistogramBar> bars = Histogram.bars(T0, T0 + 1_440 * MINUTE, all, List.of());
+        List<HistogramBar> bars = Histogram.bars(T0, T0 + 1_440 * MINUTE, counts);
 
-        assertThat(bars).hasSize(96); // 15-minute slots
+        assertThat(bars).hasSize(96);
         assertThat(bars.get(0)).isEqualTo(new HistogramBar(T0, T0 + 15 * MINUTE, 9, 0, 1));
-        assertThat(bars.stream().mapToLong(HistogramBar::total).sum()).isEqualTo(11);
+        assertThat(bars.get(95)).isEqualTo(new HistogramBar(T0 + 1_425 * MINUTE, T0 + 1_440 * MINUTE, 0, 1, 1));
+        assertThat(bars.stream().mapToLong(HistogramBar::total).sum()).isEqualTo(12);
     }
 
     @ParameterizedTest
@@ -44,9 +44,5 @@ class HistogramTest {
     void slotsAreRoundAndAtMostAHundredAndTwentyBars(long rangeMinutes, long slotMinutes) {
         assertThat(Histogram.slotMillis(T0, T0 + rangeMinutes * MINUTE)).isEqualTo(slotMinutes * MINUTE);
         assertThat(rangeMinutes / slotMinutes).isLessThanOrEqualTo(Histogram.MAX_BARS);
-    }
-
-    private static MinuteAggregate minute(long at, long requests, long errors) {
-        return new MinuteAggregate(at, requests, errors, 0, 0, 0, 0, 0);
     }
 }

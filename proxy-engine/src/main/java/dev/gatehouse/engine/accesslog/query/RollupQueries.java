@@ -40,6 +40,42 @@ final class RollupQueries {
     }
 
     static List<MinuteAggregate> perMinute(Connection connection, LogQuery q) throws SQLException {
+        String sql = "SELECT minute, status_class, requests, input_tokens, output_tokens, latency FROM minute_rollup"
+                + " WHERE dim = ? AND value = ? AND minute >= ? AND minute < ?" + classes(q);
+        MinuteBuckets buckets = new MinuteBuckets();
+        try (PreparedStatement statement = prepareMinutes(connection, sql, q, firstMinute(q), endMinute(q))) {
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    buckets.addRollup(rows.getLong(1), rows.getInt(2), rows.getLong(3), rows.getLong(4),
+                            rows.getLong(5), rows.getBytes(6));
+                }
+            }
+        }
+        return buckets.aggregates();
+    }
+
+    /** Receives one rollup row's count: a minute (epoch minutes), a status class and its requests. */
+    @FunctionalInterface
+    interface MinuteCounts {
+        void add(long minute, int statusClass, long requests);
+    }
+
+    /** The requests of the minutes {@code firstMinute} (inclusive) to {@code endMinute} (exclusive) by status class. */
+    static void countPerMinute(Connection connection, LogQuery q, long firstMinute, long endMinute, MinuteCounts into)
+            throws SQLException {
+        String sql = "SELECT minute, status_class, requests FROM minute_rollup"
+                + " WHERE dim = ? AND value = ? AND minute >= ? AND minute < ?" + classes(q);
+        try (PreparedStatement statement = prepareMinutes(connection, sql, q, firstMinute, endMinute);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                into.add(rows.getLong(1), rows.getInt(2), rows.getLong(3));
+            }
+        }
+    }
+
+    /** {@code sql} with the query's dimension and value and the minute range bound (parameters 1 to 4). */
+    private static PreparedStatement prepareMinutes(Connection connection, String sql, LogQuery q, long firstMinute,
+                                                    long endMinute) throws SQLException {
         int dim = q.route() != null ? ROUTE : q.model() != null ? MODEL : q.consumer() != null ? CONSUMER
                 : q.upstreamHost() != null ? UPSTREAM : ALL;
         String value = switch (dim) {
@@ -49,22 +85,12 @@ final class RollupQueries {
             case UPSTREAM -> q.upstreamHost();
             default -> "";
         };
-        String sql = "SELECT minute, status_class, requests, input_tokens, output_tokens, latency FROM minute_rollup"
-                + " WHERE dim = ? AND value = ? AND minute >= ? AND minute < ?" + classes(q);
-        MinuteBuckets buckets = new MinuteBuckets();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setInt(1, dim);
-            statement.setString(2, value);
-            statement.setLong(3, firstMinute(q));
-            statement.setLong(4, endMinute(q));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    buckets.addRollup(rows.getLong(1), rows.getInt(2), rows.getLong(3), rows.getLong(4),
-                            rows.getLong(5), rows.getBytes(6));
-                }
-            }
-        }
-        return buckets.aggregates();
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setInt(1, dim);
+        statement.setString(2, value);
+        statement.setLong(3, firstMinute);
+        statement.setLong(4, endMinute);
+        return statement;
     }
 
     /** Top-N from the rollup: only when no other dimension than the ranked one is filtered. */

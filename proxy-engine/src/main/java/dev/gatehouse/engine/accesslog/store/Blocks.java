@@ -21,6 +21,9 @@ public final class Blocks {
      */
     public static final int ROUTE = 1, MODEL = 2, CONSUMER = 3, UPSTREAM = 4, TEXT = 5, STATUS_CLASS = 6, CACHE = 7;
 
+    /** Response types are numbered in {@code dim_values} under this kind for {@link BlockFacts}; no block keys. */
+    public static final int RESPONSE_TYPE = 8;
+
     /** Bloom filter bits per block: 16 per id, two ids (trace and request) per record. */
     static final int BLOOM_BYTES = SIZE * 2 * 16 / 8;
     private static final int BLOOM_HASHES = 8;

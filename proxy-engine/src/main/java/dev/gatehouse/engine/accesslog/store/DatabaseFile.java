@@ -91,8 +91,14 @@ final class DatabaseFile {
             statement.execute("PRAGMA temp_store = MEMORY");
             // Only an outside tool would hold the write lock; wait for it rather than drop a batch.
             statement.execute("PRAGMA busy_timeout = 10000");
-            if (userVersion(statement) == 0) {
+            int version = userVersion(statement);
+            if (version == 0) {
                 Schema.create(connection);
+            } else if (version < Schema.VERSION) {
+                // In its own transaction: a crash halfway leaves the old version, upgraded next time.
+                connection.setAutoCommit(false);
+                Schema.upgrade(connection);
+                connection.commit();
             }
             connection.setAutoCommit(false);
             return connection;
@@ -176,7 +182,8 @@ final class DatabaseFile {
         try (Connection connection = connect(new Properties()); Statement statement = connection.createStatement()) {
             version = userVersion(statement);
         }
-        if (version != 0 && version != Schema.VERSION) {
+        boolean upgradable = version >= Schema.UPGRADES_FROM && version < Schema.VERSION;
+        if (version != 0 && version != Schema.VERSION && !upgradable) {
             moveAside("v" + version, "schema version " + version + " (this Gatehouse writes version " + Schema.VERSION
                     + "): kept as it is, a new access log started");
         }

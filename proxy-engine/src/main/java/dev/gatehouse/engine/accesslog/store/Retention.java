@@ -46,7 +46,8 @@ final class Retention implements AutoCloseable {
         this.oldBlocks = new PreparedStatement[] {
                 connection.prepareStatement("DELETE FROM block_keys WHERE block < ?"),
                 connection.prepareStatement("DELETE FROM block_times WHERE block < ?"),
-                connection.prepareStatement("DELETE FROM block_ids WHERE block < ?")};
+                connection.prepareStatement("DELETE FROM block_ids WHERE block < ?"),
+                connection.prepareStatement("DELETE FROM block_facts WHERE block < ?")};
         // The texts only the blocks about to go have: their words out of the index first (it keeps
         // no copy of them), then the texts themselves.
         String onlyInOldBlocks = " FROM texts t WHERE t.id IN (SELECT key - " + TEXT_KEYS + " FROM block_keys"

@@ -5,6 +5,7 @@ import dev.gatehouse.engine.accesslog.query.ExportResult;
 import dev.gatehouse.engine.accesslog.query.LogPage;
 import dev.gatehouse.engine.accesslog.query.LogQuery;
 import dev.gatehouse.engine.accesslog.query.MinuteAggregate;
+import dev.gatehouse.engine.accesslog.query.SlotCounts;
 import dev.gatehouse.engine.accesslog.query.TopEntry;
 import dev.gatehouse.engine.accesslog.store.StoreStats;
 import dev.gatehouse.engine.admin.ApplyRequest;
@@ -14,6 +15,7 @@ import dev.gatehouse.engine.admin.EndpointStatus;
 import dev.gatehouse.engine.admin.EngineStatus;
 import dev.gatehouse.engine.admin.ExportRequest;
 import dev.gatehouse.engine.admin.GatewayControl;
+import dev.gatehouse.engine.admin.HistogramRequest;
 import dev.gatehouse.engine.admin.LogPageRequest;
 import dev.gatehouse.engine.admin.PoolHealth;
 import dev.gatehouse.engine.admin.SeriesRequest;
@@ -129,6 +131,11 @@ public final class RemoteGatewayControl implements GatewayControl, AutoCloseable
     @Override
     public List<MinuteAggregate> logMinutes(LogQuery query) {
         return client.post(AdminPaths.LOG_MINUTES, query, new TypeReference<List<MinuteAggregate>>() { });
+    }
+
+    @Override
+    public List<SlotCounts> logHistogram(HistogramRequest request) {
+        return client.post(AdminPaths.LOG_HISTOGRAM, request, new TypeReference<List<SlotCounts>>() { });
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class AdminPaths {
     public static final String BACKENDS = "/admin/backends";
     public static final String LOGS = "/admin/logs";
     public static final String LOG_MINUTES = "/admin/logs/minutes";
+    public static final String LOG_HISTOGRAM = "/admin/logs/histogram";
     public static final String LOG_TOP = "/admin/logs/top";
     public static final String LOG_STORE = "/admin/logs/store";
     /** Answered as a stream of CSV or JSON Lines, not as one JSON value. */

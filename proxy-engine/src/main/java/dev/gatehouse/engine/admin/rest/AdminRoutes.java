@@ -4,6 +4,7 @@ import dev.gatehouse.engine.accesslog.query.LogQuery;
 import dev.gatehouse.engine.admin.ApplyRequest;
 import dev.gatehouse.engine.admin.EndpointRef;
 import dev.gatehouse.engine.admin.GatewayControl;
+import dev.gatehouse.engine.admin.HistogramRequest;
 import dev.gatehouse.engine.admin.LogPageRequest;
 import dev.gatehouse.engine.admin.SeriesRequest;
 import dev.gatehouse.engine.admin.TopRequest;
@@ -45,6 +46,7 @@ public final class AdminRoutes {
                 AdminRoute.get(AdminPaths.BACKENDS, control::backends),
                 AdminRoute.post(AdminPaths.LOGS, LogPageRequest.class, control::logs),
                 AdminRoute.post(AdminPaths.LOG_MINUTES, LogQuery.class, control::logMinutes),
+                AdminRoute.post(AdminPaths.LOG_HISTOGRAM, HistogramRequest.class, control::logHistogram),
                 AdminRoute.post(AdminPaths.LOG_TOP, TopRequest.class, control::logTop),
                 AdminRoute.get(AdminPaths.LOG_STORE, control::logStore));
     }

@@ -3,6 +3,7 @@ package dev.gatehouse.engine.accesslog.store;
 import dev.gatehouse.engine.accesslog.query.AccessLogQueries;
 import dev.gatehouse.engine.accesslog.query.LogQuery;
 import dev.gatehouse.engine.accesslog.query.MinuteAggregate;
+import dev.gatehouse.engine.accesslog.query.SlotCounts;
 import dev.gatehouse.engine.testing.Closer;
 import dev.gatehouse.engine.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -61,9 +62,23 @@ class RetentionIntegrationTest {
             assertThat(minutes.get(0).minuteMillis()).isEqualTo(NOW.minusSeconds(30 * 60).toEpochMilli());
             // Searches find only what is left, and the block summaries of the deleted records are gone.
             assertThat(queries.page(LogQuery.builder().text("completions").build(), null, 1_000).entries()).hasSize(30);
+            // A histogram does not count the deleted records its block's facts still list.
+            LogQuery normal = LogQuery.builder().between(NOW.minusSeconds(7_200).toEpochMilli(),
+                    NOW.plusSeconds(3_600).toEpochMilli()).responseType("normal").build();
+            assertThat(queries.histogram(normal, 60_000).stream().mapToLong(SlotCounts::requests).sum()).isEqualTo(30);
         }
         assertThat(count("SELECT count(*) FROM block_times WHERE block < (SELECT min(id) FROM access_log) / "
                 + Blocks.SIZE)).isZero();
+
+        // Every record gone: the newest block's summaries stay for the writer, but count nothing.
+        clock.advance(Duration.ofHours(2));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT count(*) FROM access_log") == 0);
+        try (AccessLogQueries queries = AccessLogQueries.over(store)) {
+            LogQuery normal = LogQuery.builder().between(NOW.minusSeconds(7_200).toEpochMilli(),
+                    NOW.plusSeconds(3_600).toEpochMilli()).responseType("normal").build();
+            assertThat(count("SELECT count(*) FROM block_facts")).isEqualTo(1);
+            assertThat(queries.histogram(normal, 60_000)).isEmpty();
+        }
     }
 
     @Test
