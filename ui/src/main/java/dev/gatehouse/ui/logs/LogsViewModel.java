@@ -41,6 +41,8 @@ public final class LogsViewModel {
 
     /** Records per page: a few screens of rows, small enough to come back within a frame or two. */
     public static final int PAGE_SIZE = 150;
+    /** How often, at most, a live tail has the histogram counted again. */
+    static final Duration HISTOGRAM_REFRESH = Duration.ofSeconds(10);
     /** The longest span the histogram covers. */
     static final Duration HISTOGRAM_SPAN = Duration.ofDays(31);
     /** What "any time" shows in the histogram. */
@@ -73,6 +75,7 @@ public final class LogsViewModel {
     private int generation;
     private boolean pickersWanted;
     private boolean histogramAsked;
+    private long histogramAskedAt = Long.MIN_VALUE / 2;
     private Runnable nextHistogram;
 
     /** {@code saved} is where saved queries live (next to the console settings). */
@@ -222,6 +225,7 @@ public final class LogsViewModel {
 
     private void askHistogram(LogQuery query, int asked) {
         histogramAsked = true;
+        histogramAskedAt = clock.millis();
         long to = query.toMillis() != null ? query.toMillis() : clock.millis();
         long from = query.fromMillis() != null ? query.fromMillis() : to - ANY_TIME_HISTOGRAM.toMillis();
         long bounded = Math.max(from, to - HISTOGRAM_SPAN.toMillis());
@@ -274,9 +278,16 @@ public final class LogsViewModel {
         message.set(reason);
     }
 
-    /** Records a live tail found, newest first, put on top of those shown; package-private for {@link LiveTail}. */
+    /**
+     * Records a live tail found, newest first, put on top of those shown; package-private for
+     * {@link LiveTail}. The histogram is counted again at most every {@link #HISTOGRAM_REFRESH}, so
+     * its bars grow with the tail instead of staying as they were when the page opened.
+     */
     void prepend(List<LogEntry> newest) {
         rows.addAll(0, newest);
+        if (clock.millis() - histogramAskedAt >= HISTOGRAM_REFRESH.toMillis()) {
+            loadHistogram(filter.get().toQuery(clock.millis()), generation);
+        }
     }
 
     /** The tail found too many new records to prepend: shows the newest page again. */

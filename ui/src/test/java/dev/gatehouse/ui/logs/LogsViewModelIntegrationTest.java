@@ -130,6 +130,22 @@ class LogsViewModelIntegrationTest {
     }
 
     @Test
+    void theHistogramGrowsWithTheLiveTailAtMostEveryTenSeconds() {
+        model.open();
+        long before = model.histogramTotal();
+
+        gateway.write(List.of(fresh("new-1", 1)));
+        clock.advance(Duration.ofSeconds(3));
+        model.tail().tick();
+        assertThat(model.histogramTotal()).as("counted when the page opened, 3 s ago").isEqualTo(before);
+
+        gateway.write(List.of(fresh("new-2", 2)));
+        clock.advance(Duration.ofSeconds(8));
+        model.tail().tick();
+        assertThat(model.histogramTotal()).as("11 s after: counted again").isEqualTo(before + 2);
+    }
+
+    @Test
     void showingTheSameTraceListsEveryRecordOfIt() {
         model.open();
         LogEntry tenth = model.rows().get(10);
