@@ -41,6 +41,16 @@ public final class VpcApi {
         return Peering.from(reply.path("peering"));
     }
 
+    /**
+     * The peerings one side of which is {@code vpcId} ({@code GET /v2.0/vpc/peerings?vpc_id=}): how
+     * the wizard finds the peering that connecting a ModelArts network leaves waiting for acceptance.
+     */
+    public List<Peering> listPeerings(String vpcId) {
+        String path = "/v2.0/vpc/peerings?vpc_id=" + URLEncoder.encode(vpcId, StandardCharsets.UTF_8);
+        return list(session.get(CloudEndpoints.VPC, path, "list the peerings of VPC " + vpcId).path("peerings"),
+                Peering::from);
+    }
+
     public Peering peering(String peeringId) {
         return Peering.from(session.get(CloudEndpoints.VPC, "/v2.0/vpc/peerings/" + peeringId,
                 "read the peering " + peeringId).path("peering"));

@@ -44,8 +44,8 @@ final class CreatePanes {
         create.disableProperty().bind(model.runner().busyProperty().or(step.doneBinding()));
         return Forms.page(heading, status,
                 Forms.grid("Peering to accept (id)", peeringId),
-                Forms.note("The connection leaves a peering pending in your VPC; its id is under Peering Connections"
-                        + " in the VPC console. Left empty, accepting it and adding the route are left to you."),
+                Forms.note("The connection leaves a peering waiting for acceptance in your VPC; left empty, the wizard"
+                        + " finds it. Give its id (VPC console, Peering Connections) only if several wait."),
                 create);
     }
 

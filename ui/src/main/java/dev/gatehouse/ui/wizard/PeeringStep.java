@@ -2,6 +2,7 @@ package dev.gatehouse.ui.wizard;
 
 import dev.gatehouse.engine.cloud.Cancellation;
 import dev.gatehouse.engine.cloud.HuaweiCloud;
+import dev.gatehouse.engine.cloud.Peering;
 import dev.gatehouse.engine.cloud.PoolNetwork;
 import dev.gatehouse.engine.cloud.Progress;
 import dev.gatehouse.engine.cloud.Subnet;
@@ -77,7 +78,7 @@ public final class PeeringStep {
     /** One run over the tasks not settled when it was prepared. */
     final class Job {
         private final List<Boolean> settled;
-        private final String peering;
+        private String peering;
 
         private Job(List<Boolean> settled, String peering) {
             this.settled = settled;
@@ -90,8 +91,12 @@ public final class PeeringStep {
                     continue;
                 }
                 cancellation.check("connect the network");
+                if (i == ACCEPT && peering.isEmpty()) {
+                    peering = pendingPeering(cloud);
+                }
                 if (i >= ACCEPT && peering.isEmpty()) {
-                    mark(i, TaskLine.State.SKIPPED, "no peering id given: accept it and add the route in the VPC console");
+                    mark(i, TaskLine.State.SKIPPED, "no peering waits in VPC " + vpc.name()
+                            + ": accept it and add the route in the VPC console");
                     continue;
                 }
                 mark(i, TaskLine.State.RUNNING, "");
@@ -105,6 +110,25 @@ public final class PeeringStep {
             }
             return null;
         }
+    }
+
+    /**
+     * The peering that connecting the network left waiting for acceptance in the VPC, found by
+     * listing the VPC's peerings (and shown in the id field); empty when none waits. Several
+     * waiting is a question only the user can answer: the step fails and asks for the id.
+     */
+    private String pendingPeering(HuaweiCloud cloud) {
+        List<Peering> waiting = cloud.vpc().listPeerings(vpc.id()).stream()
+                .filter(p -> p.acceptVpcId().equals(vpc.id()) && p.status().equals("PENDING_ACCEPTANCE"))
+                .toList();
+        if (waiting.size() > 1) {
+            throw new IllegalStateException(waiting.size() + " peerings wait for acceptance in VPC " + vpc.name() + " ("
+                    + String.join(", ", waiting.stream().map(Peering::name).toList())
+                    + "): enter the id of the one to accept and press Retry");
+        }
+        String found = waiting.isEmpty() ? "" : waiting.get(0).id();
+        fx.execute(() -> peeringId.set(found));
+        return found;
     }
 
     private String runTask(int task, HuaweiCloud cloud, String peering, Cancellation cancellation, Progress progress) {
@@ -136,8 +160,8 @@ public final class PeeringStep {
     }
 
     /**
-     * The id of the peering to accept (the VPC console lists it under Peering Connections). The
-     * client cannot list peerings, so the wizard asks; left blank, accepting and routing are left to the user.
+     * The id of the peering to accept. Left blank, the wizard finds the one waiting in the VPC;
+     * the user gives it only when several wait (the VPC console lists them under Peering Connections).
      */
     public StringProperty peeringIdProperty() {
         return peeringId;

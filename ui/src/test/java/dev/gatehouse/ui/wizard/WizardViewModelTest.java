@@ -181,6 +181,23 @@ class WizardViewModelTest {
         assertThat(rig.onFx(() -> model.canGoOnBinding().get())).isTrue();
     }
 
+    @Test
+    void leftEmptyThePeeringIdIsFoundAmongTheVpcsWaitingPeerings() throws Exception {
+        goToPeeringPage();
+
+        rig.onFx(model::createConnection);
+        await().until(() -> rig.onFx(() -> model.peering().doneBinding().get()));
+
+        assertThat(rig.onFx(() -> model.peering().tasks())).extracting(TaskLine::state).containsOnly(TaskLine.State.DONE);
+        String found = rig.onFx(() -> model.peering().peeringIdProperty().get());
+        assertThat(found).as("shown in the id field").isNotEmpty();
+        try (HuaweiCloud cloud = signedIn()) {
+            assertThat(cloud.vpc().peering(found).status()).isEqualTo("ACTIVE");
+            assertThat(cloud.vpc().peering(found).acceptVpcId()).isEqualTo(DemoAccount.VPC_ID);
+        }
+        assertThat(rig.cloud.routeDestinations()).containsExactly("172.16.0.0/16");
+    }
+
     private void goToPeeringPage() throws Exception {
         rig.typeDemoAccount();
         for (WizardStep step : new WizardStep[] {WizardStep.RESOURCE_POOL, WizardStep.VPC}) {
@@ -194,7 +211,7 @@ class WizardViewModelTest {
 
     private void goToServerPage() throws Exception {
         goToPeeringPage();
-        rig.onFx(model::createConnection); // no peering id: connects, leaves accepting to the user
+        rig.onFx(model::createConnection); // no peering id: the one the connection leaves waiting is found
         await().until(() -> rig.onFx(() -> model.peering().doneBinding().get()));
         rig.onFx(model::next);
         rig.awaitStep(WizardStep.SERVER);

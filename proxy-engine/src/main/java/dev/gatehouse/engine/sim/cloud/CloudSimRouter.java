@@ -48,6 +48,9 @@ final class CloudSimRouter {
         if (path.equals("/v2.0/vpc/peerings") && method.equals("POST")) {
             return vpc.createPeering(request);
         }
+        if (path.equals("/v2.0/vpc/peerings") && method.equals("GET")) {
+            return vpc.peerings(request);
+        }
         if (path.equals("/v2.0/vpc/routes") && method.equals("POST")) {
             return vpc.addRoute(request);
         }

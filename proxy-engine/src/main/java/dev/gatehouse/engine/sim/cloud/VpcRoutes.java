@@ -51,6 +51,19 @@ final class VpcRoutes {
         return SimResponse.created(body);
     }
 
+    /** {@code GET /v2.0/vpc/peerings?vpc_id=}: the peerings either side of which is that VPC. */
+    SimResponse peerings(SimRequest request) {
+        String vpcId = request.query("vpc_id");
+        ObjectNode body = SimResponse.JSON.createObjectNode();
+        var list = body.putArray("peerings");
+        synchronized (state) {
+            state.peerings.values().stream()
+                    .filter(p -> vpcId == null || vpcId.equals(p.requestVpcId) || vpcId.equals(p.acceptVpcId))
+                    .forEach(p -> list.add(render(p)));
+        }
+        return SimResponse.ok(body);
+    }
+
     SimResponse peering(String id) {
         var peering = find(id);
         if (peering == null) {
