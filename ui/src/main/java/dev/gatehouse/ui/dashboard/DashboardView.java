@@ -175,6 +175,9 @@ public final class DashboardView extends ScrollPane {
         streams.setValue(figures.activeStreams());
         streams.setText("AI responses streaming now");
         percent(cacheHits, figures.cacheHitRate());
+        if (Double.isNaN(figures.cacheHitRate())) {
+            cacheHits.setText("no cache lookups"); // no route caches, or none of its requests could be cached
+        }
         rateLimited.setValue(figures.rateLimited());
         rateLimited.setText(totals.strip());
         fallbacks.setValue(figures.fallbacks());
