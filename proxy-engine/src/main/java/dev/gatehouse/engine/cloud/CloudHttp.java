@@ -30,6 +30,9 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class CloudHttp implements AutoCloseable {
 
+    /** RFC 7396's type, which the ModelArts network PATCH requires (API reference "Updating a Network Resource"). */
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -93,15 +96,17 @@ final class CloudHttp implements AutoCloseable {
 
     private Reply send(String method, URI uri, byte[] body, boolean hasBody, RequestAuth auth, String doing) {
         Map<String, String> headers = new LinkedHashMap<>();
+        // ModelArts' PATCH (a network's VPC connections) takes a JSON merge patch, and says so in its type.
+        String type = "PATCH".equals(method) ? MERGE_PATCH : "application/json";
         if (hasBody) {
-            headers.put("Content-Type", "application/json");
+            headers.put("Content-Type", type);
         }
         headers.putAll(auth.headers(method, uri, headers, body));
         ClassicRequestBuilder builder = ClassicRequestBuilder.create(method).setUri(uri)
                 .setHeader("Accept", "application/json");
         headers.forEach(builder::setHeader);
         if (hasBody) {
-            builder.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+            builder.setEntity(new ByteArrayEntity(body, ContentType.parse(type)));
         }
         ClassicHttpRequest request = builder.build();
         try {

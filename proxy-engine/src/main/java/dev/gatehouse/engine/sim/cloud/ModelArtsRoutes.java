@@ -57,6 +57,10 @@ final class ModelArtsRoutes {
 
     /** New VPCs in the list get a peering from the network, waiting for acceptance in that VPC. */
     SimResponse connect(String name, SimRequest request) {
+        String type = String.valueOf(request.header("content-type"));
+        if (!type.startsWith("application/merge-patch+json")) {
+            return SimResponse.error(415, "ModelArts.0104", "Content-Type must be application/merge-patch+json, was " + type);
+        }
         if (!name.equals(DemoAccount.NETWORK_NAME)) {
             return SimResponse.error(404, "ModelArts.50004", "network " + name + " not found");
         }
