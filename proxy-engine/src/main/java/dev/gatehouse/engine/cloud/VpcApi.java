@@ -27,6 +27,22 @@ public final class VpcApi {
         return list(session.get(CloudEndpoints.VPC, path, "list the subnets of VPC " + vpcId).path("subnets"), Subnet::from);
     }
 
+    /** Creates a VPC ({@code POST /v1/{project_id}/vpcs}); it is usable once its status is OK. */
+    public Vpc createVpc(String name, String cidr) {
+        ObjectNode body = CloudHttp.JSON.createObjectNode();
+        body.putObject("vpc").put("name", name).put("cidr", cidr);
+        return Vpc.from(session.call("POST", CloudEndpoints.VPC, "/v1/{project_id}/vpcs", body,
+                "create the VPC " + name, Cancellation.none()).path("vpc"));
+    }
+
+    /** Creates a subnet in {@code vpcId} ({@code POST /v1/{project_id}/subnets}) with its gateway address. */
+    public Subnet createSubnet(String vpcId, String name, String cidr, String gatewayIp) {
+        ObjectNode body = CloudHttp.JSON.createObjectNode();
+        body.putObject("subnet").put("name", name).put("cidr", cidr).put("gateway_ip", gatewayIp).put("vpc_id", vpcId);
+        return Subnet.from(session.call("POST", CloudEndpoints.VPC, "/v1/{project_id}/subnets", body,
+                "create the subnet " + name + " in VPC " + vpcId, Cancellation.none()).path("subnet"));
+    }
+
     /** Asks for a peering from {@code requestVpcId} to {@code acceptVpcId} (of {@code acceptProjectId}, or ours). */
     public Peering createPeering(String name, String requestVpcId, String acceptVpcId, String acceptProjectId) {
         ObjectNode body = CloudHttp.JSON.createObjectNode();

@@ -36,6 +36,27 @@ class HuaweiCloudIntegrationTest {
     }
 
     @Test
+    void aNewVpcAndSubnetAreListedAndThePeeringsOfAVpcCanBeFound() {
+        CloudTestRig rig = new CloudTestRig(closer);
+        HuaweiCloud cloud = rig.password(closer);
+
+        Vpc vpc = cloud.vpc().createVpc("vpc-gateway", "10.8.0.0/16");
+        Subnet subnet = cloud.vpc().createSubnet(vpc.id(), "subnet-gateway", "10.8.1.0/24", "10.8.1.1");
+        Peering waiting = cloud.vpc().createPeering("to-gateway", DemoAccount.VPC_ID, vpc.id(), null);
+
+        assertThat(cloud.vpc().listVpcs()).extracting(Vpc::name).contains("vpc-gatehouse", "vpc-gateway");
+        assertThat(cloud.vpc().listSubnets(vpc.id())).singleElement().satisfies(s -> {
+            assertThat(s.id()).isEqualTo(subnet.id());
+            assertThat(s.cidr()).isEqualTo("10.8.1.0/24");
+            assertThat(s.gatewayIp()).isEqualTo("10.8.1.1");
+        });
+        assertThat(cloud.vpc().listPeerings(vpc.id())).extracting(Peering::id, Peering::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(waiting.id(), "PENDING_ACCEPTANCE"));
+        assertThatThrownBy(() -> cloud.vpc().createVpc("bad", "not-a-cidr"))
+                .isInstanceOf(CloudException.class).hasMessageContaining("VPC.0002");
+    }
+
+    @Test
     void wrongPasswordIsRefusedWithIamsMessageAndTheRequestId() {
         CloudTestRig rig = new CloudTestRig(closer);
         HuaweiCloud cloud = closer.add(HuaweiCloud.connect(rig.endpoints(),

@@ -8,13 +8,14 @@ import dev.gatehouse.engine.cloud.Subnet;
 import dev.gatehouse.engine.cloud.Vpc;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 
-/** The pages that sign in and pick what exists: credentials, resource pool, VPC and subnet, service. */
+/** The pages that sign in and pick what exists: credentials, resource pool, VPC and subnet (or a new pair), service. */
 final class CloudPanes {
 
     private CloudPanes() {
@@ -71,18 +72,35 @@ final class CloudPanes {
                         + " connected to the VPC the gateway runs in."));
     }
 
-    static Node vpc(CloudChoices choices) {
+    static Node vpc(WizardViewModel model) {
+        CloudChoices choices = model.choices();
+        NewVpcForm form = model.newVpc();
         Label network = new Label();
         network.setWrapText(true);
         network.textProperty().bind(Bindings.createStringBinding(() -> networkText(choices.networkProperty().get()),
                 choices.networkProperty()));
+        Label formProblem = new Label();
+        formProblem.getStyleClass().add(Styles.DANGER);
+        formProblem.textProperty().bind(Bindings.createStringBinding(form::problem, form.vpcNameProperty(),
+                form.vpcCidrProperty(), form.subnetNameProperty(), form.subnetCidrProperty()));
+        formProblem.managedProperty().bind(formProblem.textProperty().isNotEmpty());
+        formProblem.visibleProperty().bind(formProblem.managedProperty());
+        Button create = new Button("Create VPC");
+        create.setId("wizard-create-vpc");
+        create.setOnAction(e -> model.createVpc());
+        create.disableProperty().bind(model.runner().busyProperty().or(formProblem.textProperty().isNotEmpty()));
         return Forms.page(network,
                 Forms.grid("VPC", Forms.pick("wizard-vpc", choices.vpcs(), choices.vpcProperty(),
                                 (Vpc v) -> v.name() + "  " + v.cidr()),
                         "Subnet", Forms.pick("wizard-subnet", choices.subnets(), choices.subnetProperty(),
                                 (Subnet s) -> s.name() + "  " + s.cidr())),
-                Forms.note("Creating a VPC is not offered here: create it in the VPC console, then come back to"
-                        + " this page (Back, Next) to see it."));
+                Forms.note("Or create a new VPC with one subnet for the gateway's ECS (nothing is created before you"
+                        + " press Create VPC; it must not overlap the pool's network):"),
+                Forms.grid("New VPC name", Forms.text("wizard-new-vpc-name", form.vpcNameProperty()),
+                        "VPC CIDR", Forms.text("wizard-new-vpc-cidr", form.vpcCidrProperty()),
+                        "Subnet name", Forms.text("wizard-new-subnet-name", form.subnetNameProperty()),
+                        "Subnet CIDR", Forms.text("wizard-new-subnet-cidr", form.subnetCidrProperty())),
+                formProblem, create);
     }
 
     static Node service(CloudChoices choices) {

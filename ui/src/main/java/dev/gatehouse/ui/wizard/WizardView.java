@@ -32,7 +32,7 @@ public final class WizardView extends BorderPane {
         getStyleClass().add("wizard");
         pages.put(WizardStep.CREDENTIALS, CloudPanes.credentials(model.credentials()));
         pages.put(WizardStep.RESOURCE_POOL, CloudPanes.pool(model.choices()));
-        pages.put(WizardStep.VPC, CloudPanes.vpc(model.choices()));
+        pages.put(WizardStep.VPC, CloudPanes.vpc(model));
         pages.put(WizardStep.PEERING, CreatePanes.peering(model));
         pages.put(WizardStep.SERVER, CreatePanes.server(model));
         pages.put(WizardStep.SERVICE, CloudPanes.service(model.choices()));

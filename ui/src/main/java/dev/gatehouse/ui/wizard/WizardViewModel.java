@@ -56,6 +56,7 @@ public final class WizardViewModel {
     private final ServerStep server = new ServerStep();
     private final ObservableList<EndpointCheck> endpoints = FXCollections.observableArrayList();
     private final GatewayForm gateway = new GatewayForm();
+    private final NewVpcForm newVpc = new NewVpcForm();
     private final StringProperty problem = new SimpleStringProperty("");
     private final StringProperty applied = new SimpleStringProperty("");
     private final BooleanBinding canGoOn;
@@ -215,6 +216,22 @@ public final class WizardViewModel {
         }
     }
 
+    /**
+     * Confirmed on the VPC page ("Create VPC"): creates the VPC and its subnet, then picks them (the
+     * subnet list is read again from the cloud). Nothing is created while the form has a problem.
+     */
+    public void createVpc() {
+        if (step.get() != WizardStep.VPC || runner.busyProperty().get() || !newVpc.problem().isEmpty()) {
+            return;
+        }
+        HuaweiCloud signedIn = cloud;
+        NewVpcForm.Plan plan = newVpc.plan();
+        runner.run("Creating the VPC " + plan.vpcName(), (c, p) -> plan.create(signedIn), created -> {
+            choices.vpcs().add(created.vpc());
+            choices.vpcProperty().set(created.vpc());
+        }, this::createVpc);
+    }
+
     /** Confirmed on the ECS page: submits the creation job and follows it to the ready server. */
     public void createServer() {
         if (step.get() != WizardStep.SERVER || runner.busyProperty().get() || !server.problem().isEmpty()) {
@@ -347,6 +364,10 @@ public final class WizardViewModel {
 
     public CloudChoices choices() {
         return choices;
+    }
+
+    public NewVpcForm newVpc() {
+        return newVpc;
     }
 
     public PeeringStep peering() {

@@ -198,6 +198,34 @@ class WizardViewModelTest {
         assertThat(rig.cloud.routeDestinations()).containsExactly("172.16.0.0/16");
     }
 
+    @Test
+    void aNewVpcAndSubnetAreCreatedOnlyWhenConfirmedThenPicked() throws Exception {
+        rig.typeDemoAccount();
+        rig.onFx(model::next);
+        rig.awaitStep(WizardStep.RESOURCE_POOL);
+        rig.onFx(model::next);
+        rig.awaitStep(WizardStep.VPC);
+        NewVpcForm form = model.newVpc();
+        rig.onFx(() -> form.subnetCidrProperty().set("10.0.1.0/24"));
+        assertThat(rig.onFx(form::problem)).as("outside 192.168.0.0/16").startsWith("Subnet CIDR: 10.0.1.0/24 must lie inside");
+        rig.onFx(() -> form.vpcCidrProperty().set("10.0.0.0/16"));
+        assertThat(rig.onFx(form::problem)).isEmpty();
+        try (HuaweiCloud cloud = signedIn()) {
+            assertThat(cloud.vpc().listVpcs()).as("nothing before Create VPC").hasSize(1);
+        }
+
+        rig.onFx(model::createVpc);
+        await().until(() -> rig.onFx(() -> model.choices().subnetProperty().get() != null
+                && model.choices().vpcProperty().get().name().equals("vpc-gateway")));
+
+        assertThat(rig.onFx(() -> model.choices().subnetProperty().get().gatewayIp())).isEqualTo("10.0.1.1");
+        try (HuaweiCloud cloud = signedIn()) {
+            assertThat(cloud.vpc().listVpcs()).extracting(v -> v.name() + " " + v.cidr())
+                    .containsExactly("vpc-gatehouse 192.168.0.0/16", "vpc-gateway 10.0.0.0/16");
+        }
+        assertThat(rig.onFx(() -> model.canGoOnBinding().get())).isTrue();
+    }
+
     private void goToPeeringPage() throws Exception {
         rig.typeDemoAccount();
         for (WizardStep step : new WizardStep[] {WizardStep.RESOURCE_POOL, WizardStep.VPC}) {

@@ -80,6 +80,8 @@ final class CloudSimRouter {
         return switch (key) {
             case "GET /v1 vpcs" -> vpc.vpcs();
             case "GET /v1 subnets" -> vpc.subnets(request);
+            case "POST /v1 vpcs" -> vpc.createVpc(request);
+            case "POST /v1 subnets" -> vpc.createSubnet(request);
             case "GET /v1 cloudservers/2" -> parts[1].equals("flavors") ? ecs.flavors()
                     : parts[1].equals("detail") ? ecs.servers() : ecs.server(parts[1]);
             case "POST /v1.1 cloudservers" -> ecs.create(request);

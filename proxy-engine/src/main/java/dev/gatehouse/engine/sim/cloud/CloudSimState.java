@@ -48,6 +48,11 @@ final class CloudSimState {
     final Map<String, SimJob> jobs = new HashMap<>();
     final Map<String, SimServer> servers = new LinkedHashMap<>();
     final List<Map<String, String>> networkConnections = new ArrayList<>();
+    /** The account's VPCs and subnets (id, name, cidr, ...): the demo's one of each, then those created. */
+    final List<Map<String, String>> vpcs = new ArrayList<>(List.of(Map.of("id", DemoAccount.VPC_ID,
+            "name", "vpc-gatehouse", "cidr", VpcRoutes.VPC_CIDR)));
+    final List<Map<String, String>> subnets = new ArrayList<>(List.of(Map.of("id", DemoAccount.SUBNET_ID,
+            "name", "subnet-gatehouse", "cidr", "192.168.1.0/24", "gateway_ip", "192.168.1.1", "vpc_id", DemoAccount.VPC_ID)));
     private final CallLimiter hostEndpointLimiter;
     private List<SimHostEndpoint> hostEndpoints = List.of();
     private int nextAddress = 10;

@@ -18,21 +18,63 @@ final class VpcRoutes {
 
     SimResponse vpcs() {
         ObjectNode body = SimResponse.JSON.createObjectNode();
-        body.putArray("vpcs").addObject().put("id", DemoAccount.VPC_ID).put("name", "vpc-gatehouse")
-                .put("cidr", VPC_CIDR).put("status", "OK");
+        var list = body.putArray("vpcs");
+        synchronized (state) {
+            state.vpcs.forEach(v -> list.addObject().put("id", v.get("id")).put("name", v.get("name"))
+                    .put("cidr", v.get("cidr")).put("status", "OK"));
+        }
         return SimResponse.ok(body);
     }
 
     SimResponse subnets(SimRequest request) {
         ObjectNode body = SimResponse.JSON.createObjectNode();
-        var subnets = body.putArray("subnets");
+        var list = body.putArray("subnets");
         String vpcId = request.query("vpc_id");
-        if (vpcId == null || vpcId.equals(DemoAccount.VPC_ID)) {
-            subnets.addObject().put("id", DemoAccount.SUBNET_ID).put("name", "subnet-gatehouse")
-                    .put("cidr", "192.168.1.0/24").put("gateway_ip", "192.168.1.1")
-                    .put("vpc_id", DemoAccount.VPC_ID).put("status", "ACTIVE");
+        synchronized (state) {
+            state.subnets.stream().filter(s -> vpcId == null || vpcId.equals(s.get("vpc_id")))
+                    .forEach(s -> list.add(subnet(s)));
         }
         return SimResponse.ok(body);
+    }
+
+    SimResponse createVpc(SimRequest request) {
+        JsonNode vpc = request.body().path("vpc");
+        String name = vpc.path("name").asText("");
+        String cidr = vpc.path("cidr").asText("");
+        if (name.isEmpty() || !cidr.matches("\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+")) {
+            return SimResponse.error(400, "VPC.0002", "vpc.name and a vpc.cidr such as 192.168.0.0/16 are required");
+        }
+        String id = java.util.UUID.randomUUID().toString();
+        synchronized (state) {
+            state.vpcs.add(Map.of("id", id, "name", name, "cidr", cidr));
+        }
+        ObjectNode body = SimResponse.JSON.createObjectNode();
+        body.putObject("vpc").put("id", id).put("name", name).put("cidr", cidr).put("status", "OK");
+        return SimResponse.ok(body);
+    }
+
+    SimResponse createSubnet(SimRequest request) {
+        JsonNode subnet = request.body().path("subnet");
+        String vpcId = subnet.path("vpc_id").asText("");
+        Map<String, String> created;
+        synchronized (state) {
+            if (state.vpcs.stream().noneMatch(v -> v.get("id").equals(vpcId))) {
+                return SimResponse.error(404, "VPC.0202", "VPC " + vpcId + " not found");
+            }
+            created = Map.of("id", java.util.UUID.randomUUID().toString(), "name", subnet.path("name").asText(""),
+                    "cidr", subnet.path("cidr").asText(""), "gateway_ip", subnet.path("gateway_ip").asText(""),
+                    "vpc_id", vpcId);
+            state.subnets.add(created);
+        }
+        ObjectNode body = SimResponse.JSON.createObjectNode();
+        body.set("subnet", subnet(created));
+        return SimResponse.ok(body);
+    }
+
+    private static ObjectNode subnet(Map<String, String> s) {
+        return SimResponse.JSON.createObjectNode().put("id", s.get("id")).put("name", s.get("name"))
+                .put("cidr", s.get("cidr")).put("gateway_ip", s.get("gateway_ip")).put("vpc_id", s.get("vpc_id"))
+                .put("status", "ACTIVE");
     }
 
     SimResponse createPeering(SimRequest request) {
