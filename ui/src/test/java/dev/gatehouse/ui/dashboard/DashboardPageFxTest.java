@@ -1,27 +1,23 @@
 package dev.gatehouse.ui.dashboard;
 
+import dev.gatehouse.ui.testing.Screenshots;
 import dev.gatehouse.engine.accesslog.query.LogQuery;
 import dev.gatehouse.ui.common.Theme;
 import dev.gatehouse.ui.shell.NotificationsViewModel;
 
 import eu.hansolo.tilesfx.Tile;
 
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import javax.imageio.ImageIO;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -147,19 +143,7 @@ class DashboardPageFxTest {
     }
 
     private void save(FxRobot robot, Path file) throws Exception {
-        WritableImage[] image = new WritableImage[1];
         // The whole page, not only what the scroll pane's viewport shows.
-        robot.interact(() -> image[0] = ((javafx.scene.control.ScrollPane) page.node()).getContent().snapshot(null, null));
-        int width = (int) image[0].getWidth();
-        int height = (int) image[0].getHeight();
-        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image[0].getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        ImageIO.write(png, "png", file.toFile());
+        Screenshots.save(robot, ((javafx.scene.control.ScrollPane) page.node()).getContent(), file);
     }
 }

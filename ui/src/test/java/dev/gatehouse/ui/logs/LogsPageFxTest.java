@@ -1,12 +1,12 @@
 package dev.gatehouse.ui.logs;
 
+import dev.gatehouse.ui.testing.Screenshots;
 import dev.gatehouse.engine.accesslog.query.ExportFormat;
 import dev.gatehouse.engine.accesslog.query.LogEntry;
 import dev.gatehouse.engine.accesslog.query.LogQuery;
 import dev.gatehouse.ui.common.Theme;
 import dev.gatehouse.ui.testing.HandClock;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.imageio.ImageIO;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -28,8 +27,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -176,18 +173,6 @@ class LogsPageFxTest {
     }
 
     private void save(FxRobot robot, Path file) throws Exception {
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = page.node().snapshot(null, null));
-        int width = (int) image[0].getWidth();
-        int height = (int) image[0].getHeight();
-        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image[0].getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        ImageIO.write(png, "png", file.toFile());
+        Screenshots.save(robot, page.node(), file);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.ui.wizard;
 
+import dev.gatehouse.ui.testing.Screenshots;
 import static dev.gatehouse.ui.testing.FxLookup.id;
 import static dev.gatehouse.ui.testing.FxLookup.label;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,8 +15,6 @@ import dev.gatehouse.engine.discovery.DiscoveryStatus;
 import dev.gatehouse.engine.discovery.EndpointDiscovery;
 import dev.gatehouse.engine.sim.cloud.DemoAccount;
 import dev.gatehouse.ui.common.Theme;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.application.Platform;
@@ -24,10 +23,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -197,19 +193,6 @@ class WizardPageFxTest {
             return;
         }
         WaitForAsyncUtils.waitForFxEvents();
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = ((Node) page.node()).snapshot(null, null));
-        int width = (int) image[0].getWidth();
-        int height = (int) image[0].getHeight();
-        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image[0].getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        Path file = Path.of(target).resolve(name + ".png");
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        ImageIO.write(png, "png", file.toFile());
+        Screenshots.save(robot, page.node(), Path.of(target).resolve(name + ".png"));
     }
 }

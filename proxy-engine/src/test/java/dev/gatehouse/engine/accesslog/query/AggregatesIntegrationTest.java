@@ -1,8 +1,6 @@
 package dev.gatehouse.engine.accesslog.query;
 
 import dev.gatehouse.engine.accesslog.AccessRecord;
-import dev.gatehouse.engine.accesslog.store.AccessLogStore;
-import dev.gatehouse.engine.accesslog.store.StoreOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,23 +27,21 @@ class AggregatesIntegrationTest {
 
     @TempDir
     static Path dir;
-    static AccessLogStore store;
+    static FilledStore filled;
     static AccessLogQueries queries;
     static LogDataset data;
 
     @BeforeAll
     static void fill() throws Exception {
-        store = AccessLogStore.open(StoreOptions.defaults(dir.resolve("log.db")));
-        queries = AccessLogQueries.over(store);
         // 6,000 records over 3 hours: about 33 a minute, enough for percentiles to mean something.
-        data = LogDataset.generate(6_000, 7);
-        data.writeTo(store);
+        filled = FilledStore.of(dir, 6_000, 7);
+        queries = filled.queries();
+        data = filled.data();
     }
 
     @AfterAll
     static void close() throws Exception {
-        queries.close();
-        store.close();
+        filled.close();
     }
 
     @Test

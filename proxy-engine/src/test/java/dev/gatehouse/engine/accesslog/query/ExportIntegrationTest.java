@@ -22,22 +22,20 @@ class ExportIntegrationTest {
 
     @TempDir
     static Path dir;
-    static AccessLogStore store;
+    static FilledStore filled;
     static AccessLogQueries queries;
     static LogDataset data;
 
     @BeforeAll
     static void fill() throws Exception {
-        store = AccessLogStore.open(StoreOptions.defaults(dir.resolve("log.db")));
-        queries = AccessLogQueries.over(store);
-        data = LogDataset.generate(12_000, 3);
-        data.writeTo(store);
+        filled = FilledStore.of(dir, 12_000, 3);
+        queries = filled.queries();
+        data = filled.data();
     }
 
     @AfterAll
     static void close() throws Exception {
-        queries.close();
-        store.close();
+        filled.close();
     }
 
     @Test

@@ -1,8 +1,6 @@
 package dev.gatehouse.engine.accesslog.query;
 
 import dev.gatehouse.engine.accesslog.AccessRecord;
-import dev.gatehouse.engine.accesslog.store.AccessLogStore;
-import dev.gatehouse.engine.accesslog.store.StoreOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,22 +31,20 @@ class HistogramIntegrationTest {
 
     @TempDir
     static Path dir;
-    static AccessLogStore store;
+    static FilledStore filled;
     static AccessLogQueries queries;
     static LogDataset data;
 
     @BeforeAll
     static void fill() throws Exception {
-        store = AccessLogStore.open(StoreOptions.defaults(dir.resolve("log.db")));
-        queries = AccessLogQueries.over(store);
-        data = LogDataset.generate(6_000, 11);
-        data.writeTo(store);
+        filled = FilledStore.of(dir, 6_000, 11);
+        queries = filled.queries();
+        data = filled.data();
     }
 
     @AfterAll
     static void close() throws Exception {
-        queries.close();
-        store.close();
+        filled.close();
     }
 
     static Stream<Arguments> filters() {
