@@ -29,7 +29,6 @@ import java.util.Optional;
  */
 final class ConsoleGateway implements AutoCloseable {
 
-    static final String DEMO_HISTORY = "demo-config";
 
     private final GatehouseHome home;
     private final EngineOptions options;
@@ -66,14 +65,8 @@ final class ConsoleGateway implements AutoCloseable {
         DemoEnvironment demo = DemoEnvironment.start(at.host(), at.port());
         LocalGateway gateway = null;
         try {
-            gateway = LocalGateway.start(demo.config(), options,
-                    home.data().resolve("demo").resolve(ServeCommand.ACCESS_LOG), engine -> {
-                        ServedConfig served = ServedConfig.inStore(engine,
-                                new ConfigStore(home.state().resolve(DEMO_HISTORY)));
-                        served.recordRunning();
-                        return served;
-                    }, err);
-            gateway.startDiscovery(CloudVault.credentials(home, true, err));
+            gateway = LocalGateway.startDemo(demo, home, options,
+                    home.data().resolve("demo").resolve(ServeCommand.ACCESS_LOG), err);
             InetSocketAddress address = gateway.engine().addresses().get(0);
             DemoTraffic traffic = DemoTraffic.start(URI.create("http://" + hostText(address) + ":" + address.getPort()));
             return new ConsoleGateway(home, options, err, gateway, demo, traffic, null);

@@ -22,6 +22,7 @@ import dev.gatehouse.engine.config.ConfigLoader;
 import dev.gatehouse.engine.config.ConfigStore;
 import dev.gatehouse.engine.config.GatewayConfig;
 import dev.gatehouse.engine.config.ListenerConfig;
+import dev.gatehouse.engine.sim.DemoEnvironment;
 import dev.gatehouse.engine.telemetry.Telemetry;
 
 import java.io.IOException;
@@ -43,6 +44,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * the admin API manage it. {@code serve} and the console start the engine this way.
  */
 final class LocalGateway implements AutoCloseable {
+
+    /** Where the demo's config versions are kept, under the state directory. */
+    static final String DEMO_HISTORY = "demo-config";
 
     /** Makes the engine's served config: from a file, or kept in a store only (the demo). */
     @FunctionalInterface
@@ -142,6 +146,27 @@ final class LocalGateway implements AutoCloseable {
     }
 
     /** Starts keeping pools with a {@code discovery} source in step with it, on its own thread. */
+    /**
+     * The demo's engine: its config history kept apart under the state directory (its simulators'
+     * ports change on every start), its endpoints discovered from the demo's simulated cloud.
+     * {@code accessLog} null keeps no access log.
+     */
+    static LocalGateway startDemo(DemoEnvironment demo, GatehouseHome home, EngineOptions options, Path accessLog,
+                                  PrintStream err) throws ConfigException, IOException, InterruptedException {
+        LocalGateway gateway = start(demo.config(), options, accessLog, engine -> {
+            ServedConfig served = ServedConfig.inStore(engine, new ConfigStore(home.state().resolve(DEMO_HISTORY)));
+            served.recordRunning();
+            return served;
+        }, err);
+        try {
+            gateway.startDiscovery(CloudVault.credentials(home, true, err));
+            return gateway;
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
+    }
+
     void startDiscovery(CredentialResolver credentials) {
         discovery = new EndpointDiscovery(control, new ModelArtsSources(credentials, CloudOptions.defaults()),
                 Clock.systemUTC()).start(Duration.ofSeconds(1));

@@ -2,11 +2,9 @@ package dev.gatehouse.app;
 
 import dev.gatehouse.engine.EngineOptions;
 import dev.gatehouse.engine.GatewayEngine;
-import dev.gatehouse.engine.admin.ServedConfig;
 import dev.gatehouse.engine.admin.rest.AdminServer;
 import dev.gatehouse.engine.config.ConfigError;
 import dev.gatehouse.engine.config.ConfigException;
-import dev.gatehouse.engine.config.ConfigStore;
 import dev.gatehouse.engine.config.ListenerConfig;
 import dev.gatehouse.engine.sim.DemoEnvironment;
 
@@ -109,15 +107,9 @@ final class ServeCommand {
             DemoEnvironment demo = DemoEnvironment.start(at.host(), at.port());
             LocalGateway gateway = null;
             try {
-                // The demo's config history and records are its own: its simulators' ports change on every start.
+                // The demo's records are its own: its simulators' ports change on every start.
                 Path accessLog = line.has("--no-access-log") ? null : home.data().resolve("demo").resolve(ACCESS_LOG);
-                gateway = LocalGateway.start(demo.config(), engineOptions(), accessLog,
-                        engine -> {
-                            ServedConfig served = ServedConfig.inStore(engine, new ConfigStore(home.state().resolve("demo-config")));
-                            served.recordRunning();
-                            return served;
-                        }, err);
-                gateway.startDiscovery(CloudVault.credentials(home, true, err));
+                gateway = LocalGateway.startDemo(demo, home, engineOptions(), accessLog, err);
                 printReady(gateway, accessLog);
                 AdminServer admin = startAdmin(gateway, adminListen, home);
                 printDemoHelp(gateway.engine(), demo);
@@ -163,7 +155,7 @@ final class ServeCommand {
             }
             throw e;
         }
-        out.println("Gatehouse admin API on http://" + hostText(admin.address()) + ":" + admin.address().getPort()
+        out.println("Gatehouse admin API on http://" + ConsoleGateway.hostText(admin.address()) + ":" + admin.address().getPort()
                 + "/admin/ (bearer token in " + home.config().resolve(AdminToken.FILE) + ")");
         return admin;
     }
@@ -174,14 +166,14 @@ final class ServeCommand {
 
     private void printReady(LocalGateway gateway, Path accessLog) {
         for (InetSocketAddress address : gateway.engine().addresses()) {
-            out.println("Gatehouse gateway listening on http://" + hostText(address) + ":" + address.getPort());
+            out.println("Gatehouse gateway listening on http://" + ConsoleGateway.hostText(address) + ":" + address.getPort());
         }
         out.println(accessLog != null ? "Access log: " + accessLog : "Access log: off (--no-access-log)");
     }
 
     private void printDemoHelp(GatewayEngine engine, DemoEnvironment demo) {
         InetSocketAddress address = engine.addresses().get(0);
-        String base = "http://" + hostText(address) + ":" + address.getPort();
+        String base = "http://" + ConsoleGateway.hostText(address) + ":" + address.getPort();
         out.println("Demo environment: " + demo.simulators().size() + " simulated LLM backends in pools "
                 + String.join(", ", demo.config().pools().stream().map(p -> p.name()).toList()));
         out.println("Try a streamed chat completion:");
@@ -189,10 +181,5 @@ final class ServeCommand {
         out.println("    -d '{\"model\":\"" + DemoEnvironment.QWEN
                 + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'");
         out.println("Press Ctrl+C to stop.");
-    }
-
-    private static String hostText(InetSocketAddress address) {
-        String host = address.getAddress().getHostAddress();
-        return host.contains(":") ? "[" + host + "]" : host;
     }
 }

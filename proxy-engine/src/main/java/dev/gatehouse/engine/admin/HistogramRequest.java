@@ -1,6 +1,7 @@
 package dev.gatehouse.engine.admin;
 
 import dev.gatehouse.engine.accesslog.query.LogQuery;
+import dev.gatehouse.engine.accesslog.query.SlotCounts;
 
 import static java.util.Objects.requireNonNull;
 
@@ -9,9 +10,6 @@ public record HistogramRequest(LogQuery query, long slotMillis) {
 
     public HistogramRequest {
         requireNonNull(query, "query");
-        if (slotMillis < 60_000 || slotMillis % 60_000 != 0) {
-            throw new IllegalArgumentException("a histogram slot must be a whole number of minutes (a multiple of"
-                    + " 60000 ms), was " + slotMillis + " ms");
-        }
+        SlotCounts.requireWholeMinutes(slotMillis);
     }
 }

@@ -20,14 +20,13 @@ final class AkSkAuth implements RequestAuth {
 
     @Override
     public Map<String, String> headers(String method, URI uri, Map<String, String> headers, byte[] body) {
-        Map<String, String> toSign = new LinkedHashMap<>(headers);
-        if (projectId != null) {
-            toSign.put("X-Project-Id", projectId);
-        }
+        // The project header is sent and signed: it goes into both maps.
         Map<String, String> added = new LinkedHashMap<>();
         if (projectId != null) {
             added.put("X-Project-Id", projectId);
         }
+        Map<String, String> toSign = new LinkedHashMap<>(headers);
+        toSign.putAll(added);
         added.putAll(signer.sign(method, uri, toSign, body, clock.instant()));
         return added;
     }

@@ -62,10 +62,6 @@ public final class CallLimiter {
         return limit;
     }
 
-    public Duration window() {
-        return window;
-    }
-
     private void expire(Instant now) {
         while (!calls.isEmpty() && !calls.peekFirst().plus(window).isAfter(now)) {
             calls.removeFirst();

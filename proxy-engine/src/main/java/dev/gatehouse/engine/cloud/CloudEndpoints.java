@@ -23,9 +23,14 @@ public record CloudEndpoints(String region, Map<String, URI> overrides) {
 
     private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
+    /** A region name as the public endpoints spell it ({@code cn-north-4}, {@code ap-southeast-1}). */
+    public static boolean isRegion(String name) {
+        return REGION.matcher(name).matches();
+    }
+
     public CloudEndpoints {
         requireNonNull(region, "region");
-        if (!REGION.matcher(region).matches()) {
+        if (!isRegion(region)) {
             throw new IllegalArgumentException("region must look like \"cn-north-4\", got \"" + region + "\"");
         }
         overrides.forEach((service, base) -> {

@@ -1,5 +1,9 @@
 package dev.gatehouse.engine.cloud;
 
+import java.util.List;
+
+import java.util.ArrayList;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -61,5 +65,12 @@ final class CloudSession {
             }
             options().pauser().pause(options().pollInterval(), cancellation, doing);
         }
+    }
+
+    /** Each element of a JSON array made into a {@code T}: how every list answer is read. */
+    static <T> List<T> list(JsonNode array, java.util.function.Function<JsonNode, T> from) {
+        List<T> out = new ArrayList<>();
+        array.forEach(node -> out.add(from.apply(node)));
+        return List.copyOf(out);
     }
 }

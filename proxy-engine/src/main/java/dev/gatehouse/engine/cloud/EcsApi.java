@@ -16,18 +16,18 @@ public final class EcsApi {
     }
 
     public List<Flavor> listFlavors() {
-        return VpcApi.list(session.get(CloudEndpoints.ECS, "/v1/{project_id}/cloudservers/flavors",
+        return CloudSession.list(session.get(CloudEndpoints.ECS, "/v1/{project_id}/cloudservers/flavors",
                 "list the ECS flavors").path("flavors"), Flavor::from);
     }
 
     /** Public images that are ready to use. */
     public List<Image> listImages() {
-        return VpcApi.list(session.get(CloudEndpoints.IMS, "/v2/cloudimages?__imagetype=gold&status=active",
+        return CloudSession.list(session.get(CloudEndpoints.IMS, "/v2/cloudimages?__imagetype=gold&status=active",
                 "list the images").path("images"), Image::from);
     }
 
     public List<ServerInfo> listServers() {
-        return VpcApi.list(session.get(CloudEndpoints.ECS, "/v1/{project_id}/cloudservers/detail",
+        return CloudSession.list(session.get(CloudEndpoints.ECS, "/v1/{project_id}/cloudservers/detail",
                 "list the servers").path("servers"), ServerInfo::from);
     }
 

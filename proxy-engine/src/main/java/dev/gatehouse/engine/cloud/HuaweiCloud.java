@@ -95,10 +95,6 @@ public final class HuaweiCloud implements AutoCloseable {
         return endpoints;
     }
 
-    public CloudCredentials credentials() {
-        return credentials;
-    }
-
     public VpcApi vpc() {
         return vpc;
     }

@@ -21,12 +21,12 @@ public final class ModelArtsApi {
     }
 
     public List<ModelArtsService> listServices() {
-        return VpcApi.list(session.get(CloudEndpoints.MODELARTS, "/v1/{project_id}/services",
+        return CloudSession.list(session.get(CloudEndpoints.MODELARTS, "/v1/{project_id}/services",
                 "list the ModelArts services").path("services"), ModelArtsService::from);
     }
 
     public List<ResourcePool> listPools() {
-        return VpcApi.list(session.get(CloudEndpoints.MODELARTS, "/v2/{project_id}/pools",
+        return CloudSession.list(session.get(CloudEndpoints.MODELARTS, "/v2/{project_id}/pools",
                 "list the dedicated resource pools").path("items"), ResourcePool::from);
     }
 
@@ -65,6 +65,6 @@ public final class ModelArtsApi {
         JsonNode reply = session.get(CloudEndpoints.MODELARTS,
                 "/v1/{project_id}/services/" + serviceId + "/predict/endpoints?type=host_endpoints",
                 "read the host endpoints of service " + serviceId);
-        return VpcApi.list(reply.path("endpoints"), HostEndpoint::from);
+        return CloudSession.list(reply.path("endpoints"), HostEndpoint::from);
     }
 }

@@ -19,12 +19,12 @@ public final class VpcApi {
     }
 
     public List<Vpc> listVpcs() {
-        return list(session.get(CloudEndpoints.VPC, "/v1/{project_id}/vpcs", "list the VPCs").path("vpcs"), Vpc::from);
+        return CloudSession.list(session.get(CloudEndpoints.VPC, "/v1/{project_id}/vpcs", "list the VPCs").path("vpcs"), Vpc::from);
     }
 
     public List<Subnet> listSubnets(String vpcId) {
         String path = "/v1/{project_id}/subnets?vpc_id=" + URLEncoder.encode(vpcId, StandardCharsets.UTF_8);
-        return list(session.get(CloudEndpoints.VPC, path, "list the subnets of VPC " + vpcId).path("subnets"), Subnet::from);
+        return CloudSession.list(session.get(CloudEndpoints.VPC, path, "list the subnets of VPC " + vpcId).path("subnets"), Subnet::from);
     }
 
     /** Creates a VPC ({@code POST /v1/{project_id}/vpcs}); it is usable once its status is OK. */
@@ -63,7 +63,7 @@ public final class VpcApi {
      */
     public List<Peering> listPeerings(String vpcId) {
         String path = "/v2.0/vpc/peerings?vpc_id=" + URLEncoder.encode(vpcId, StandardCharsets.UTF_8);
-        return list(session.get(CloudEndpoints.VPC, path, "list the peerings of VPC " + vpcId).path("peerings"),
+        return CloudSession.list(session.get(CloudEndpoints.VPC, path, "list the peerings of VPC " + vpcId).path("peerings"),
                 Peering::from);
     }
 
@@ -101,11 +101,5 @@ public final class VpcApi {
         JsonNode reply = session.call("POST", CloudEndpoints.VPC, "/v2.0/vpc/routes", body,
                 "add the route to " + destinationCidr + " in VPC " + vpcId, Cancellation.none());
         return reply.path("route").path("id").asText();
-    }
-
-    static <T> List<T> list(JsonNode array, java.util.function.Function<JsonNode, T> from) {
-        List<T> out = new ArrayList<>();
-        array.forEach(node -> out.add(from.apply(node)));
-        return List.copyOf(out);
     }
 }

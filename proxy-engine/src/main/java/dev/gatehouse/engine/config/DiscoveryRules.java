@@ -1,15 +1,15 @@
 package dev.gatehouse.engine.config;
 
+import dev.gatehouse.engine.cloud.CloudEndpoints;
+
+import java.util.regex.Pattern;
+
 import static dev.gatehouse.engine.config.Findings.quote;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.regex.Pattern;
 
 /** The part of {@link ConfigValidator} about a pool's {@code discovery}. */
 final class DiscoveryRules {
 
-    private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]+");
     private static final Pattern VAULT_NAME = Pattern.compile("vault:[A-Za-z0-9._-]+");
 
@@ -28,7 +28,7 @@ final class DiscoveryRules {
     }
 
     private static void modelArts(String at, ModelArtsDiscoveryConfig source, Findings findings) {
-        if (findings.text(at + ".region", source.region()) && !REGION.matcher(source.region()).matches()) {
+        if (findings.text(at + ".region", source.region()) && !CloudEndpoints.isRegion(source.region())) {
             findings.add(at + ".region", "must look like \"cn-north-4\", got " + quote(source.region()));
         }
         if (findings.text(at + ".serviceId", source.serviceId()) && !ID.matcher(source.serviceId()).matches()) {
@@ -49,18 +49,8 @@ final class DiscoveryRules {
     }
 
     private static void url(String at, String value, Findings findings) {
-        if (value == null) {
-            return;
+        if (value != null && !PoolRules.isHttpUrl(value)) {
+            findings.add(at, "must be an absolute http or https URL, got " + quote(value));
         }
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme();
-            if (uri.isAbsolute() && uri.getHost() != null && (scheme.equals("http") || scheme.equals("https"))) {
-                return;
-            }
-        } catch (URISyntaxException e) {
-            // Worded below.
-        }
-        findings.add(at, "must be an absolute http or https URL, got " + quote(value));
     }
 }

@@ -88,7 +88,8 @@ final class PoolRules {
         }
     }
 
-    private static boolean isHttpUrl(String text) {
+    /** An absolute http or https URL with a host (scheme in any case): what metrics and discovery URLs must be. */
+    static boolean isHttpUrl(String text) {
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme();

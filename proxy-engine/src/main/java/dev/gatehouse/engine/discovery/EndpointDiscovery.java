@@ -15,6 +15,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ public final class EndpointDiscovery implements AutoCloseable {
     private final SourceFactory sources;
     private final Clock clock;
     private final Map<String, PoolDiscovery> pools = new LinkedHashMap<>();
+    private final Map<String, FailedOpen> failedOpens = new HashMap<>();
     private ScheduledExecutorService executor;
 
     public EndpointDiscovery(GatewayControl control, SourceFactory sources, Clock clock) {
@@ -94,6 +96,9 @@ public final class EndpointDiscovery implements AutoCloseable {
         return changed;
     }
 
+    private record FailedOpen(ModelArtsDiscoveryConfig source, Instant retryAt) {
+    }
+
     /** Every discovered pool's last lookup, findings and drains. */
     public synchronized List<DiscoveryStatus> status() {
         return pools.values().stream().map(PoolDiscovery::status).toList();
@@ -108,12 +113,20 @@ public final class EndpointDiscovery implements AutoCloseable {
             existing.close();
             pools.remove(pool);
         }
+        // A source that could not be opened (credentials missing, say) is tried again after its
+        // interval, not on every tick: each try reads the vault and would log the same warning.
+        FailedOpen failed = failedOpens.get(pool);
+        if (failed != null && failed.source().equals(source) && clock.instant().isBefore(failed.retryAt())) {
+            return null;
+        }
         try {
             PoolDiscovery opened = new PoolDiscovery(pool, source, sources.open(pool, source));
+            failedOpens.remove(pool);
             pools.put(pool, opened);
             return opened;
         } catch (CloudException e) {
             LOG.log(System.Logger.Level.WARNING, "pool " + pool + ": cannot discover endpoints: " + e.getMessage());
+            failedOpens.put(pool, new FailedOpen(source, clock.instant().plus(source.interval())));
             return null;
         }
     }

@@ -30,6 +30,11 @@ public final class ModelArtsPool {
     private ModelArtsPool() {
     }
 
+    /** A service instance as a pool endpoint: its address, TLS when its schema is https. */
+    static EndpointConfig endpoint(HostEndpoint found) {
+        return new EndpointConfig(found.ip(), found.port(), null, null, found.schema().equalsIgnoreCase("https"), null);
+    }
+
     /**
      * @param credentials "vault:NAME" or "env", never a secret
      * @param endpoints   where the client reached the cloud; overrides are kept, the public ones are not written
@@ -37,8 +42,7 @@ public final class ModelArtsPool {
     public static PoolConfig pool(String name, CloudEndpoints endpoints, String projectId, String serviceId,
                                   String credentials, List<HostEndpoint> found) {
         requireNonNull(name, "name");
-        List<EndpointConfig> members = found.stream().map(e -> new EndpointConfig(e.ip(), e.port(), null, null,
-                e.schema().equalsIgnoreCase("https"), null)).toList();
+        List<EndpointConfig> members = found.stream().map(ModelArtsPool::endpoint).toList();
         String modelArts = endpoints.overrides().containsKey(CloudEndpoints.MODELARTS)
                 ? endpoints.base(CloudEndpoints.MODELARTS).toString() : null;
         String iam = endpoints.overrides().containsKey(CloudEndpoints.IAM) ? endpoints.base(CloudEndpoints.IAM).toString() : null;

@@ -87,8 +87,7 @@ final class PoolDiscovery implements AutoCloseable {
         Set<String> known = endpoints.stream().map(EndpointConfig::address).collect(Collectors.toSet());
         for (HostEndpoint endpoint : lookedUp) {
             if (!known.contains(endpoint.address())) {
-                endpoints.add(new EndpointConfig(endpoint.ip(), endpoint.port(), null, null,
-                        endpoint.schema().equalsIgnoreCase("https"), null));
+                endpoints.add(ModelArtsPool.endpoint(endpoint));
                 known.add(endpoint.address());
             } else if (draining.remove(endpoint.address()) != null) {
                 control.restore(new EndpointRef(pool, endpoint.address()));

@@ -114,10 +114,7 @@ public final class AccessLogQueries implements AutoCloseable {
      * @param slotMillis a whole number of minutes, in milliseconds
      */
     public List<SlotCounts> histogram(LogQuery query, long slotMillis) throws SQLException {
-        if (slotMillis < 60_000 || slotMillis % 60_000 != 0) {
-            throw new IllegalArgumentException("a histogram slot must be a whole number of minutes (a multiple of"
-                    + " 60000 ms), was " + slotMillis + " ms");
-        }
+        SlotCounts.requireWholeMinutes(slotMillis);
         Connection connection = readers.borrow();
         try {
             SlotCounter counter = new SlotCounter(slotMillis);

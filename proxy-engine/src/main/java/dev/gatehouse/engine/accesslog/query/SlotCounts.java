@@ -21,4 +21,13 @@ public record SlotCounts(long startMillis, long ok, long clientErrors, long serv
     public long requests() {
         return ok + clientErrors + serverErrors;
     }
+
+    /** Refuses a slot that is not a whole number of minutes (the rollup's and the facts' unit). */
+    public static long requireWholeMinutes(long slotMillis) {
+        if (slotMillis < 60_000 || slotMillis % 60_000 != 0) {
+            throw new IllegalArgumentException("a histogram slot must be a whole number of minutes (a multiple of"
+                    + " 60000 ms), was " + slotMillis + " ms");
+        }
+        return slotMillis;
+    }
 }

@@ -75,7 +75,7 @@ public final class BlockFacts {
         facts[at + 10] = (byte) cache;
         facts[at + 11] = (byte) type;
         facts[at + 12] = (byte) (PRESENT | (rateLimited ? RATE_LIMITED : 0) | (fallback ? FALLBACK : 0)
-                | responseCode / 100);
+                | Blocks.statusClass(responseCode));
     }
 
     /** Whether {@code facts} (as stored) hold every record written to their block. */

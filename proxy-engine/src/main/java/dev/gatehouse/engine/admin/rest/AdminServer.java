@@ -52,7 +52,7 @@ public final class AdminServer implements AutoCloseable {
         this.blocking = pool;
         AdminResponses responses = new AdminResponses(AdminJson.mapper());
         BearerToken token = new BearerToken(builder.token);
-        AdminHandler handler = new AdminHandler(builder.control, token,
+        AdminHandler handler = new AdminHandler(builder.control,
                 builder.metrics != null ? builder.metrics : MetricsSource.engineGauges(builder.control), blocking);
         try {
             this.listener = new ServerBootstrap()
