@@ -26,11 +26,7 @@ log() { printf '[dashboard-bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 # shellcheck source=lib.sh
 source "$here/lib.sh"
 bench_need_nginx_wrk
-if ! command -v Xvfb >/dev/null 2>&1; then
-  log "installing xvfb"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q xvfb >/dev/null \
-    || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q xvfb >/dev/null; }
-fi
+command -v Xvfb >/dev/null 2>&1 || bench_apt_install xvfb
 # shellcheck source=../tools/find-jdk.sh
 source "$root/tools/find-jdk.sh"
 [ "$BUILD" = 1 ] && "$root/gatehouse" --version >/dev/null

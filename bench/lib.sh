@@ -2,13 +2,17 @@
 # waiting for a port, and the nginx origin that answers a chat completion from memory.
 # The sourcing script defines log() first.
 
-# nginx and wrk from Debian's packages, installed when missing (needs root).
+# Debian packages, installed with apt-get (needs root); the package lists are refreshed only if needed.
+bench_apt_install() {  # package...
+  log "installing $*"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -q "$@" >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q "$@" >/dev/null; }
+}
+
+# nginx and wrk from Debian's packages, installed when missing.
 bench_need_nginx_wrk() {
   if ! command -v nginx >/dev/null 2>&1 || ! command -v wrk >/dev/null 2>&1; then
-    log "installing nginx-light and wrk"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y -q nginx-light wrk >/dev/null \
-      || { apt-get update -q >/dev/null && apt-get install -y -q nginx-light wrk >/dev/null; }
+    bench_apt_install nginx-light wrk
   fi
 }
 

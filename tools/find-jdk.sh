@@ -4,7 +4,7 @@
 
 gatehouse_java_major() {  # prints the feature version of the java binary $1, or 0
   local v release
-  # The JDK's release file says it without starting a JVM (each start costs ~0.1 s, and several
+  # The JDK's release file says it without starting a JVM (starting one is slow, and several
   # candidates are looked at on every launch); ask the JVM itself only when there is none.
   release="$(dirname "$(dirname "$(readlink -f "$1")")")/release"
   if [ -f "$release" ]; then

@@ -43,7 +43,7 @@ final class BreakdownPane extends VBox {
         model.breakdownProperty().addListener((o, before, now) -> show(now));
     }
 
-    private void open(String key, java.time.Instant at) {
+    private void open(String key) {
         model.openLogs(model.breakdownProperty().get().dimension(), key);
     }
 

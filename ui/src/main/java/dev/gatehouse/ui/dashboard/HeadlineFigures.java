@@ -31,12 +31,10 @@ public record HeadlineFigures(double qps, double inputTokensPerSecond, double ou
     private static final KeyFigures NOTHING = new KeyFigures(0, Map.of(), Map.of(), 0, 0, 0, 0, 0, 0,
             Distribution.empty(), Distribution.empty(), Distribution.empty());
 
-    /** The figures of {@code now}, with rates taken against {@code before} (null on the first poll: rates 0). */
-    public static HeadlineFigures between(MetricsSnapshot before, MetricsSnapshot now) {
-        return between(before, now, SeriesFilter.all());
-    }
-
-    /** As {@link #between(MetricsSnapshot, MetricsSnapshot)}, of one route, model or consumer only. */
+    /**
+     * The figures of {@code now} for all traffic or one route, model or consumer, with rates taken
+     * against {@code before} (null on the first poll: rates 0).
+     */
     public static HeadlineFigures between(MetricsSnapshot before, MetricsSnapshot now, SeriesFilter filter) {
         KeyFigures total = of(now, filter);
         KeyFigures previous = before == null ? total : of(before, filter);

@@ -1,10 +1,9 @@
 package dev.gatehouse.ui.dashboard;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -16,7 +15,7 @@ import javafx.scene.text.TextAlignment;
 /**
  * A stacked area chart of a {@link Breakdown}, drawn on one canvas: thousands of points redrawn
  * every second cost a path per band instead of a node per point (JavaFX's own charts make a node
- * for each data point). Clicking inside a band calls back with its key and the time clicked.
+ * for each data point). Clicking inside a band calls back with its key.
  */
 final class StackedChart extends Region {
 
@@ -31,7 +30,7 @@ final class StackedChart extends Region {
     private TileStyle style;
 
     /** {@code tokens}: stack tokens per second instead of requests per second. */
-    StackedChart(boolean tokens, TileStyle style, BiConsumer<String, Instant> onBandClicked) {
+    StackedChart(boolean tokens, TileStyle style, Consumer<String> onBandClicked) {
         this.tokens = tokens;
         this.style = style;
         getChildren().add(canvas);
@@ -44,7 +43,7 @@ final class StackedChart extends Region {
             }
             String key = data.keyAt(at, valueAt(e.getY()), tokens);
             if (key != null) {
-                onBandClicked.accept(key, data.times().get(at));
+                onBandClicked.accept(key);
             }
         });
     }

@@ -69,9 +69,6 @@ public final class LogsView extends BorderPane {
         filters.focusSearch();
     }
 
-    RecordTable table() {
-        return table;
-    }
 
     /** The histogram with its legend above it. */
     private static final class HistogramBox extends VBox {

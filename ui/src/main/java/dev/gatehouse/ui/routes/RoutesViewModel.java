@@ -272,24 +272,42 @@ public final class RoutesViewModel {
      * as it was and {@link #importErrorsProperty()} lists each problem with its path.
      */
     public boolean importJson(String json) {
+        return take(parse(json));
+    }
+
+    /** Reads and parses the file off the FX thread (a 10,000-route config is a large parse); takes it on it. */
+    public void importFile(Path file) {
+        async.run(() -> parse(Files.readString(file)), this::take, this::failed);
+    }
+
+    /** Writes the draft as it is now; serialising and writing happen off the FX thread. */
+    public void exportFile(Path file) {
+        GatewayConfig config = draft.draft();
+        async.run(() -> Files.writeString(file, codec.write(config)), written -> message.set("exported to " + file),
+                this::failed);
+    }
+
+    /** A parsed config, or why it is not one. */
+    private record Parsed(GatewayConfig config, ConfigException problem) {
+    }
+
+    private Parsed parse(String json) {
         try {
-            GatewayConfig imported = codec.parse(json);
-            importErrors.set(List.of());
-            return edit("import", c -> imported);
+            return new Parsed(codec.parse(json), null);
         } catch (ConfigException e) {
-            importErrors.set(e.errors().stream().map(Object::toString).toList());
-            message.set("import refused: " + e.errors().size() + (e.errors().size() == 1 ? " problem" : " problems"));
-            return false;
+            return new Parsed(null, e);
         }
     }
 
-    public void importFile(Path file) {
-        async.run(() -> Files.readString(file), this::importJson, this::failed);
-    }
-
-    public void exportFile(Path file) {
-        String json = exportJson();
-        async.run(() -> Files.writeString(file, json), written -> message.set("exported to " + file), this::failed);
+    private boolean take(Parsed parsed) {
+        if (parsed.problem() != null) {
+            List<?> errors = parsed.problem().errors();
+            importErrors.set(errors.stream().map(Object::toString).toList());
+            message.set("import refused: " + errors.size() + (errors.size() == 1 ? " problem" : " problems"));
+            return false;
+        }
+        importErrors.set(List.of());
+        return edit("import", c -> parsed.config());
     }
 
     // ---- topology ----

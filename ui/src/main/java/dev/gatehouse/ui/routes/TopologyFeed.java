@@ -64,7 +64,11 @@ final class TopologyFeed {
     }
 
     void redraw() {
-        topology.set(Topology.of(draft.get(), health, qps));
+        // The graph rebuilds its nodes on every change: an unchanged poll (records compare by value) is none.
+        Topology next = Topology.of(draft.get(), health, qps);
+        if (!next.equals(topology.get())) {
+            topology.set(next);
+        }
     }
 
     void act(EndpointAction action, ItemRef endpoint) {

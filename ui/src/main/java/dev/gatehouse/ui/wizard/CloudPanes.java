@@ -81,8 +81,7 @@ final class CloudPanes {
                 choices.networkProperty()));
         Label formProblem = new Label();
         formProblem.getStyleClass().add(Styles.DANGER);
-        formProblem.textProperty().bind(Bindings.createStringBinding(form::problem, form.vpcNameProperty(),
-                form.vpcCidrProperty(), form.subnetNameProperty(), form.subnetCidrProperty()));
+        formProblem.textProperty().bind(Bindings.createStringBinding(form::problem, form.fields()));
         formProblem.managedProperty().bind(formProblem.textProperty().isNotEmpty());
         formProblem.visibleProperty().bind(formProblem.managedProperty());
         Button create = new Button("Create VPC");

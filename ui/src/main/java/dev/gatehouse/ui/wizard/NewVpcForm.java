@@ -1,12 +1,12 @@
 package dev.gatehouse.ui.wizard;
 
 import dev.gatehouse.engine.cloud.HuaweiCloud;
-import dev.gatehouse.engine.cloud.Subnet;
 import dev.gatehouse.engine.cloud.Vpc;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javafx.beans.Observable;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -26,13 +26,17 @@ public final class NewVpcForm {
 
     /** What the cloud is asked to create, read on the FX thread; {@link #create} runs on a worker. */
     record Plan(String vpcName, String vpcCidr, String subnetName, String subnetCidr, String gatewayIp) {
-        Created create(HuaweiCloud cloud) {
+        /** The new VPC, its subnet created in it (picking the VPC lists its subnets again). */
+        Vpc create(HuaweiCloud cloud) {
             Vpc vpc = cloud.vpc().createVpc(vpcName, vpcCidr);
-            return new Created(vpc, cloud.vpc().createSubnet(vpc.id(), subnetName, subnetCidr, gatewayIp));
+            cloud.vpc().createSubnet(vpc.id(), subnetName, subnetCidr, gatewayIp);
+            return vpc;
         }
     }
 
-    record Created(Vpc vpc, Subnet subnet) {
+    /** The four fields, for whoever shows the form's problem. */
+    Observable[] fields() {
+        return new Observable[] {vpcName, vpcCidr, subnetName, subnetCidr};
     }
 
     /** The first field in the way, naming it, or "". */

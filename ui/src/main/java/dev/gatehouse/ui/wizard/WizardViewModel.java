@@ -61,7 +61,9 @@ public final class WizardViewModel {
     private final StringProperty applied = new SimpleStringProperty("");
     private final BooleanBinding canGoOn;
     private HuaweiCloud cloud;
-    private String signedInAs = "";
+    private CloudEndpoints signedInAt;
+    private CloudCredentials signedInWith;
+    private final Executor background;
     private String projectId;
     private SimulatorPrefill simulator;
     private Set<String> runningPools = Set.of();
@@ -73,7 +75,8 @@ public final class WizardViewModel {
         this.control = requireNonNull(control, "control");
         this.vault = requireNonNull(vault, "vault");
         this.connect = requireNonNull(connect, "connect");
-        this.runner = new StepRunner(requireNonNull(background, "background"), requireNonNull(fx, "fx"));
+        this.background = requireNonNull(background, "background");
+        this.runner = new StepRunner(background, requireNonNull(fx, "fx"));
         this.peering = new PeeringStep(fx);
         Observable[] watched = concat(credentials.fields(), server.fields(), gateway.fields(),
                 new Observable[] {step, choices.poolProperty(), choices.vpcProperty(),
@@ -156,8 +159,7 @@ public final class WizardViewModel {
     private void signIn() {
         CloudEndpoints at = credentials.endpoints();
         CloudCredentials who = credentials.credentials();
-        String key = at + "|" + who + "|" + who.hashCode();
-        if (key.equals(signedInAs) && cloud != null) {
+        if (at.equals(signedInAt) && who.equals(signedInWith) && cloud != null) {
             go(WizardStep.RESOURCE_POOL); // nothing changed since the last sign-in
             return;
         }
@@ -174,12 +176,14 @@ public final class WizardViewModel {
                 throw e;
             }
         }, in -> {
-            if (cloud != null) {
-                cloud.close();
+            HuaweiCloud replaced = cloud;
+            if (replaced != null) {
+                background.execute(replaced::close); // closes sockets: not on the FX thread
             }
             cloud = in.cloud();
             projectId = in.projectId();
-            signedInAs = key;
+            signedInAt = at;
+            signedInWith = who;
             CloudChoices.offer(choices.pools(), in.pools(), choices.poolProperty());
             go(WizardStep.RESOURCE_POOL);
         });
@@ -227,8 +231,8 @@ public final class WizardViewModel {
         HuaweiCloud signedIn = cloud;
         NewVpcForm.Plan plan = newVpc.plan();
         runner.run("Creating the VPC " + plan.vpcName(), (c, p) -> plan.create(signedIn), created -> {
-            choices.vpcs().add(created.vpc());
-            choices.vpcProperty().set(created.vpc());
+            choices.vpcs().add(created);
+            choices.vpcProperty().set(created);
         }, this::createVpc);
     }
 

@@ -43,6 +43,6 @@ class HistogramTest {
     @CsvSource({"15, 1", "60, 1", "360, 5", "1440, 15", "10080, 120", "44640, 720"})
     void slotsAreRoundAndAtMostAHundredAndTwentyBars(long rangeMinutes, long slotMinutes) {
         assertThat(Histogram.slotMillis(T0, T0 + rangeMinutes * MINUTE)).isEqualTo(slotMinutes * MINUTE);
-        assertThat(rangeMinutes / slotMinutes).isLessThanOrEqualTo(Histogram.MAX_BARS);
+        assertThat(Histogram.bars(T0, T0 + rangeMinutes * MINUTE, List.of())).hasSizeLessThanOrEqualTo(Histogram.MAX_BARS);
     }
 }
