@@ -3,7 +3,12 @@ package dev.gatehouse.ui.dashboard;
 import dev.gatehouse.ui.testing.Screenshots;
 import dev.gatehouse.engine.accesslog.query.LogQuery;
 import dev.gatehouse.ui.common.Theme;
+import dev.gatehouse.ui.settings.ConsoleSettings;
+import dev.gatehouse.ui.settings.SettingsStore;
+import dev.gatehouse.ui.settings.SettingsViewModel;
 import dev.gatehouse.ui.shell.NotificationsViewModel;
+import dev.gatehouse.ui.shell.ShellContext;
+import javafx.beans.property.SimpleBooleanProperty;
 
 import eu.hansolo.tilesfx.Tile;
 
@@ -48,13 +53,17 @@ class DashboardPageFxTest {
     private ExecutorService background;
     private DashboardPage page;
     private final List<LogQuery> opened = new CopyOnWriteArrayList<>();
+    private SettingsViewModel settings;
 
     @Start
     void start(Stage stage) throws Exception {
         gateway = new ChatEngine(dir.resolve(String.valueOf(System.nanoTime())));
         background = Executors.newVirtualThreadPerTaskExecutor();
-        page = new DashboardPage(new DashboardViewModel(gateway.control, background, Platform::runLater,
-                new NotificationsViewModel(gateway.clock), opened::add), Theme.LIGHT);
+        // Built as the shell builds it, so the theme test goes through the settings' listener.
+        Path state = dir.resolve("state-" + System.nanoTime());
+        settings = new SettingsViewModel(new SettingsStore(state), ConsoleSettings.DEFAULTS, Runnable::run, Runnable::run);
+        page = DashboardPage.of(new ShellContext(gateway.control, background, Platform::runLater,
+                new SimpleBooleanProperty(), new NotificationsViewModel(gateway.clock), settings, opened::add));
         stage.setScene(new Scene((Parent) page.node(), 1200, 860));
         stage.show();
     }
@@ -124,7 +133,7 @@ class DashboardPageFxTest {
 
         robot.interact(() -> {
             Theme.DARK.apply();
-            page.view().restyle(Theme.DARK);
+            settings.themeProperty().set(Theme.DARK); // what the Settings page does
         });
 
         for (String title : List.of("Requests per second", "Error rate", "Top models (requests)",
