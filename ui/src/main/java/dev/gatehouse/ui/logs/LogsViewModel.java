@@ -60,6 +60,7 @@ public final class LogsViewModel {
     private final ObservableList<LogEntry> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<List<HistogramBar>> histogram = new ReadOnlyObjectWrapper<>(this, "histogram", List.of());
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper histogramLoading = new ReadOnlyBooleanWrapper(this, "histogramLoading");
     private final ReadOnlyBooleanWrapper more = new ReadOnlyBooleanWrapper(this, "more");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ObjectProperty<LogEntry> selected = new SimpleObjectProperty<>(this, "selected");
@@ -182,6 +183,7 @@ public final class LogsViewModel {
         shownQuery = query;
         loading.set(true);
         message.set("");
+        histogramLoading.set(true);
         // The histogram is asked for once the page is in: the rows are what the user waits for, and
         // a histogram read from raw rows would otherwise compete with them for the disk and cores.
         calls.call(() -> control.logs(LogPageRequest.first(query, PAGE_SIZE)), page -> {
@@ -199,6 +201,7 @@ public final class LogsViewModel {
             }
         }, reason -> {
             if (asked == generation) {
+                histogramLoading.set(false);
                 failed(reason);
             }
         });
@@ -239,6 +242,7 @@ public final class LogsViewModel {
         if (next != null) {
             next.run();
         } else if (asked == generation) {
+            histogramLoading.set(false);
             if (failure != null) {
                 failed(failure);
             } else {
@@ -331,6 +335,11 @@ public final class LogsViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** True from a filter's change until its histogram is in (bench/src/LogExplorerBench.java times it). */
+    public ReadOnlyBooleanProperty histogramLoadingProperty() {
+        return histogramLoading.getReadOnlyProperty();
     }
 
 

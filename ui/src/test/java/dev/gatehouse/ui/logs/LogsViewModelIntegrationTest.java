@@ -84,9 +84,12 @@ class LogsViewModelIntegrationTest {
 
     @Test
     void theHistogramCountsEachStatusClassAsTheDatabaseHasThem() throws Exception {
+        List<Boolean> counting = new java.util.ArrayList<>();
+        model.histogramLoadingProperty().addListener((property, was, is) -> counting.add(is));
         model.open();
 
         List<HistogramBar> bars = model.histogramProperty().get();
+        assertThat(counting).as("counting while the histogram was asked for, then done").containsExactly(true, false);
 
         assertThat(bars).hasSize(96); // the last 24 hours in 15-minute slots
         assertThat(bars.stream().mapToLong(HistogramBar::serverErrors).sum())

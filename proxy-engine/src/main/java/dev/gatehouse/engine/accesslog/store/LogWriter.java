@@ -40,6 +40,7 @@ final class LogWriter implements Runnable {
     private BlockSummaries blocks;
     private MinuteRollup rollup;
     private Retention retention;
+    private BackgroundCheckpoint checkpoint;
     private long nextRetentionNanos;
     private int writtenSinceRetention;
 
@@ -65,6 +66,7 @@ final class LogWriter implements Runnable {
         retention = new Retention(connection, options);
         // Ends the read transaction the setup opened: an open snapshot would hold back checkpoints.
         connection.commit();
+        checkpoint = new BackgroundCheckpoint(file, DatabaseFile.CHECKPOINT_DUE_BYTES, this::checkpointFailed);
         databaseBytes = file.sizeOnDisk();
     }
 
@@ -196,7 +198,22 @@ final class LogWriter implements Runnable {
     private void commit() throws SQLException {
         connection.commit();
         lastCommitMillis = options.clock().millis();
+        finishCheckpoint();
         databaseBytes = file.sizeOnDisk();
+    }
+
+    /** After a commit: a failure here is reported, not taken for a failure of the batch just written. */
+    private void finishCheckpoint() {
+        try {
+            checkpoint.finishOn(connection);
+        } catch (SQLException e) {
+            checkpointFailed("emptying the access log's write-ahead log failed: " + e.getMessage());
+        }
+    }
+
+    private void checkpointFailed(String message) {
+        lastError = message;
+        options.listener().writeFailed(message);
     }
 
     private void rollback() {
@@ -231,7 +248,9 @@ final class LogWriter implements Runnable {
     }
 
     private void closeQuietly() {
-        for (AutoCloseable closeable : new AutoCloseable[] {lock, insert, texts, blocks, rollup, retention, connection}) {
+        // The checkpoint's connection first: the last one closed copies the log into the file.
+        for (AutoCloseable closeable : new AutoCloseable[] {checkpoint, lock, insert, texts, blocks, rollup, retention,
+                connection}) {
             try {
                 if (closeable != null) {
                     closeable.close();
