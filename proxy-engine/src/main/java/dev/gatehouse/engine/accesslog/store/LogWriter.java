@@ -138,6 +138,7 @@ final class LogWriter implements Runnable {
                 blocks.add(id, record, startMicros, textId);
                 rollup.add(record);
             }
+            insert.flush();
             blocks.flush();
             rollup.flush();
             commit();
