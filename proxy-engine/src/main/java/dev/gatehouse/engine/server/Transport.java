@@ -1,6 +1,7 @@
 package dev.gatehouse.engine.server;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
@@ -15,6 +16,11 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringDatagramChannel;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
@@ -24,19 +30,86 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 
 /**
- * The socket transport: native epoll on Linux when it loads, Java NIO everywhere else. The
- * datagram channel is for DNS queries: upstream host names are resolved on the event loop without
- * blocking it ({@link #newResolver()}).
+ * The socket transport: native io_uring or epoll on Linux when they load, Java NIO everywhere
+ * else. {@code -Dgatehouse.transport=io_uring|epoll|nio} (or the environment variable
+ * {@code GATEHOUSE_TRANSPORT}) picks one, for example to compare them; without it the default
+ * order applies. The datagram channel is for DNS queries: upstream host names are resolved on the
+ * event loop without blocking it ({@link #newResolver()}).
  */
 public record Transport(String name, IoHandlerFactory ioHandlers, Class<? extends ServerChannel> serverChannel,
                         Class<? extends SocketChannel> clientChannel, Class<? extends DatagramChannel> datagramChannel) {
 
+    /** The system property that picks the transport by name. */
+    public static final String PROPERTY = "gatehouse.transport";
+    /** The environment variable that picks it when the property is not set. */
+    public static final String ENVIRONMENT = "GATEHOUSE_TRANSPORT";
+
+    /**
+     * The transport the property or environment names, else the first of the default order that
+     * loads here. A named transport that cannot load is an error, not a quiet fallback: whoever
+     * named it (a benchmark comparing two) must not measure another one unawares.
+     */
     public static Transport best() {
+        String named = System.getProperty(PROPERTY, System.getenv(ENVIRONMENT));
+        return named == null || named.isBlank() ? firstAvailable() : named(named.strip());
+    }
+
+    public static Transport named(String name) {
+        return switch (name) {
+            case "io_uring" -> {
+                requireAvailable(name, IoUring.isAvailable(), IoUring.unavailabilityCause());
+                yield ioUring();
+            }
+            case "epoll" -> {
+                requireAvailable(name, Epoll.isAvailable(), Epoll.unavailabilityCause());
+                yield epoll();
+            }
+            case "nio" -> nio();
+            default -> throw new IllegalArgumentException(
+                    PROPERTY + ": no transport named \"" + name + "\" (io_uring, epoll or nio)");
+        };
+    }
+
+    private static Transport firstAvailable() {
+        if (IoUring.isAvailable()) {
+            return ioUring();
+        }
         if (Epoll.isAvailable()) {
-            return new Transport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class,
-                    EpollSocketChannel.class, EpollDatagramChannel.class);
+            return epoll();
         }
         return nio();
+    }
+
+    private static void requireAvailable(String name, boolean available, Throwable cause) {
+        if (!available) {
+            throw new IllegalStateException(PROPERTY + ": " + name + " does not load here: " + cause, cause);
+        }
+    }
+
+    /** The transport whose event loops {@code group} runs (NIO, epoll or io_uring). */
+    public static Transport of(EventLoopGroup group) {
+        if (group instanceof IoEventLoopGroup io) {
+            if (io.isIoType(NioIoHandler.class)) {
+                return nio();
+            }
+            if (io.isIoType(EpollIoHandler.class)) {
+                return epoll();
+            }
+            if (io.isIoType(IoUringIoHandler.class)) {
+                return ioUring();
+            }
+        }
+        throw new IllegalArgumentException("not an NIO, epoll or io_uring event loop group: " + group);
+    }
+
+    public static Transport ioUring() {
+        return new Transport("io_uring", IoUringIoHandler.newFactory(), IoUringServerSocketChannel.class,
+                IoUringSocketChannel.class, IoUringDatagramChannel.class);
+    }
+
+    public static Transport epoll() {
+        return new Transport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class,
+                EpollSocketChannel.class, EpollDatagramChannel.class);
     }
 
     public static Transport nio() {
