@@ -22,8 +22,8 @@ app_version=$(sed -n 's|^  <version>\([0-9.]*\).*</version>|\1|p' "$repo_dir/pom
 # Chinese and English locales for the console's number and date formats.
 runtime_modules=java.base,java.desktop,java.management,java.naming,java.net.http,java.security.jgss,java.sql,jdk.jfr,jdk.net,jdk.unsupported,jdk.crypto.ec,jdk.localedata
 
-# The launcher's JVM options, as ./gatehouse passes them (native access for Netty's epoll and
-# SQLite; Unsafe allowed, faster buffers in Netty), plus where the native libraries lie: they
+# The launcher's JVM options, as ./gatehouse passes them (native access for Netty's io_uring or
+# epoll and SQLite; Unsafe allowed, faster buffers in Netty), plus where the native libraries lie: they
 # are taken out of their jars at build time (stage_input), so nothing is extracted at run time
 # and the install location can stay read-only ($APPDIR is jpackage's app directory).
 java_options=(

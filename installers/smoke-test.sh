@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of a built Gatehouse app-image (CI runs it after linux.sh app-image): the packaged
 # launcher starts headless (`serve --demo`, free loopback ports, a temporary home), a chat
-# completion goes through it with curl, its SQLite and epoll libraries come from the image's
-# native/ folder (nothing extracted at run time), and SIGTERM stops it within a bound.
+# completion goes through it with curl, its SQLite and io_uring (else epoll) libraries come from
+# the image's native/ folder (nothing extracted at run time), and SIGTERM stops it within a bound.
 #   installers/smoke-test.sh [LAUNCHER]    default: installers/target/app-image/Gatehouse/bin/Gatehouse
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -47,13 +47,20 @@ stream=$(curl -sS -N --max-time 20 "$url/v1/chat/completions" -H 'Content-Type: 
 log "streamed chat completion ended with [DONE]"
 
 # The access log is open by now (the demo records every request): its SQLite library, and Netty's
-# epoll, must be the image's own copies, not ones extracted to a temporary directory.
+# transport, must be the image's own copies, not ones extracted to a temporary directory. The
+# gateway runs io_uring where the kernel allows it (a library missing from the image would make
+# it fall back to epoll unnoticed), epoll where it does not.
 image_dir=$(cd "$(dirname "$launcher")/.." && pwd)
-for library in libsqlitejdbc.so libnetty_transport_native_epoll; do
+if [ "$(cat /proc/sys/kernel/io_uring_disabled 2>/dev/null || echo 0)" = 0 ]; then
+  transport=io_uring
+else
+  transport=epoll
+fi
+for library in libsqlitejdbc.so "libnetty_transport_native_$transport"; do
   mapped=$(grep -o "/[^ ]*$library[^ ]*" "/proc/$pid/maps" | head -n1 || true)
   [[ "$mapped" == "$image_dir/lib/app/native/"* ]] || fail "$library is mapped from ${mapped:-nowhere}, not from $image_dir/lib/app/native"
 done
-log "SQLite and epoll libraries loaded from the image's native/ folder"
+log "SQLite and $transport libraries loaded from the image's native/ folder"
 
 stopping=$SECONDS
 kill -TERM "$pid"

@@ -31,6 +31,10 @@ public record EngineOptions(Transport transport, int workerThreads, Ticker ticke
                 HealthListener.none(), AccessRecordSink.none(), System::getenv, ActivityListener.none());
     }
 
+    public EngineOptions withTransport(Transport sockets) {
+        return new EngineOptions(sockets, workerThreads, ticker, healthListener, records, environment, activity);
+    }
+
     public EngineOptions withWorkerThreads(int threads) {
         return new EngineOptions(transport, threads, ticker, healthListener, records, environment, activity);
     }

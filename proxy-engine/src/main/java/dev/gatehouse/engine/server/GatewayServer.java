@@ -46,6 +46,8 @@ public final class GatewayServer implements ProxyRuntime, AutoCloseable {
     private final UpstreamConnector connector;
     private final AddressResolverGroup<InetSocketAddress> resolver;
     private final ChannelGroup clients = new DefaultChannelGroup("clients", GlobalEventExecutor.INSTANCE);
+    /** Upstream connections and DNS sockets: on the workers' event loops too, but not accepted. */
+    private final ChannelGroup outbound = new DefaultChannelGroup("outbound", GlobalEventExecutor.INSTANCE);
     private final Map<ListenerConfig, Channel> listeners = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
@@ -62,8 +64,8 @@ public final class GatewayServer implements ProxyRuntime, AutoCloseable {
         this.transport = transport;
         this.acceptors = transport.newGroup(1, "gatehouse-accept");
         this.workers = transport.newGroup(workerThreads, "gatehouse-io");
-        this.resolver = transport.newResolver();
-        this.connector = new UpstreamConnector(transport.clientChannel(), resolver);
+        this.resolver = transport.newResolver(outbound);
+        this.connector = new UpstreamConnector(transport.clientChannel(), resolver, outbound);
     }
 
     @Override
@@ -184,8 +186,11 @@ public final class GatewayServer implements ProxyRuntime, AutoCloseable {
             listeners.clear();
         }
         clients.close().awaitUninterruptibly();
+        // Every socket closes before its event loop stops: io_uring keeps a read, with its buffer,
+        // outstanding on each open one, and a loop that ends under it never releases that buffer.
+        resolver.close();
+        outbound.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        resolver.close();
     }
 }

@@ -2,17 +2,16 @@ package dev.gatehouse.engine.sim;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.gatehouse.engine.server.Transport;
+
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -70,7 +69,7 @@ public final class LlmBackendSimulator implements AutoCloseable {
         group = ownGroup ? newGroup() : options.eventLoopGroup();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
-                .channel(serverChannelType(group))
+                .channel(Transport.of(group).serverChannel())
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -184,19 +183,7 @@ public final class LlmBackendSimulator implements AutoCloseable {
 
     private EventLoopGroup newGroup() {
         DefaultThreadFactory threads = new DefaultThreadFactory("llm-sim", true);
-        // NIO is plenty for a simulator, and epoll's classes are only on the runtime class path.
+        // NIO is plenty for a simulator.
         return new MultiThreadIoEventLoopGroup(1, threads, NioIoHandler.newFactory());
-    }
-
-    /** NIO, unless the caller's group runs another transport: then (epoll) that one's channel. */
-    private static Class<? extends ServerChannel> serverChannelType(EventLoopGroup group) {
-        if (!(group instanceof IoEventLoopGroup io) || io.isIoType(NioIoHandler.class)) {
-            return NioServerSocketChannel.class;
-        }
-        try {
-            return Class.forName("io.netty.channel.epoll.EpollServerSocketChannel").asSubclass(ServerChannel.class);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("eventLoopGroup: only NIO and epoll groups are supported", e);
-        }
     }
 }

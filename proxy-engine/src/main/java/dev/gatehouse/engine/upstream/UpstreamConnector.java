@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -39,6 +40,7 @@ public final class UpstreamConnector {
 
     private final Class<? extends Channel> channelClass;
     private final AddressResolverGroup<InetSocketAddress> resolver;
+    private final ChannelGroup opened;
     private final FastThreadLocal<Map<String, ArrayDeque<Channel>>> idle = new FastThreadLocal<>() {
         @Override
         protected Map<String, ArrayDeque<Channel>> initialValue() {
@@ -46,10 +48,15 @@ public final class UpstreamConnector {
         }
     };
 
-    /** {@code resolver} turns endpoint host names into addresses without blocking the event loop. */
-    public UpstreamConnector(Class<? extends Channel> channelClass, AddressResolverGroup<InetSocketAddress> resolver) {
+    /**
+     * {@code resolver} turns endpoint host names into addresses without blocking the event loop;
+     * every connection opened joins {@code opened}, which its owner closes before the event loops stop.
+     */
+    public UpstreamConnector(Class<? extends Channel> channelClass, AddressResolverGroup<InetSocketAddress> resolver,
+                             ChannelGroup opened) {
         this.channelClass = channelClass;
         this.resolver = resolver;
+        this.opened = opened;
     }
 
     /**
@@ -110,6 +117,7 @@ public final class UpstreamConnector {
                     }
                 })
                 .connect(endpoint.host(), endpoint.port());
+        opened.add(connecting.channel());
         String address = endpoint.address();
         // Runs on the connection's own event loop, so idle.get() is that loop's pool.
         connecting.channel().closeFuture().addListener(f -> {
