@@ -46,21 +46,24 @@ stream=$(curl -sS -N --max-time 20 "$url/v1/chat/completions" -H 'Content-Type: 
 [[ "$stream" == *'data: [DONE]'* ]] || fail "the stream did not end with data: [DONE]: ${stream:0:200}"
 log "streamed chat completion ended with [DONE]"
 
-# The access log is open by now (the demo records every request): its SQLite library, and Netty's
-# transport, must be the image's own copies, not ones extracted to a temporary directory. The
-# gateway runs io_uring where the kernel allows it (a library missing from the image would make
-# it fall back to epoll unnoticed), epoll where it does not.
+# The access log is open by now (the demo records every request): its SQLite library, and the
+# native library of the transport the gateway says it runs (io_uring where the kernel allows it,
+# else epoll), must be the image's own copies, not ones extracted to a temporary directory. Both
+# transports' libraries must be in the image: one missing would make the gateway fall back unnoticed.
 image_dir=$(cd "$(dirname "$launcher")/.." && pwd)
-if [ "$(cat /proc/sys/kernel/io_uring_disabled 2>/dev/null || echo 0)" = 0 ]; then
-  transport=io_uring
-else
-  transport=epoll
-fi
+for library in libnetty_transport_native_io_uring libnetty_transport_native_epoll; do
+  compgen -G "$image_dir/lib/app/native/$library*" >/dev/null || fail "$library is missing from $image_dir/lib/app/native"
+done
+transport=$(sed -n 's|^Sockets: \([a-z_]*\).*|\1|p' "$work/out" | head -n1)
+case "$transport" in
+  io_uring|epoll) ;;
+  *) fail "the gateway runs on '${transport:-an unnamed transport}', not io_uring or epoll" ;;
+esac
 for library in libsqlitejdbc.so "libnetty_transport_native_$transport"; do
   mapped=$(grep -o "/[^ ]*$library[^ ]*" "/proc/$pid/maps" | head -n1 || true)
   [[ "$mapped" == "$image_dir/lib/app/native/"* ]] || fail "$library is mapped from ${mapped:-nowhere}, not from $image_dir/lib/app/native"
 done
-log "SQLite and $transport libraries loaded from the image's native/ folder"
+log "gateway on $transport; SQLite and $transport libraries loaded from the image's native/ folder"
 
 stopping=$SECONDS
 kill -TERM "$pid"

@@ -168,6 +168,7 @@ final class ServeCommand {
         for (InetSocketAddress address : gateway.engine().addresses()) {
             out.println("Gatehouse gateway listening on http://" + ConsoleGateway.hostText(address) + ":" + address.getPort());
         }
+        out.println("Sockets: " + gateway.engine().transportName());
         out.println(accessLog != null ? "Access log: " + accessLog : "Access log: off (--no-access-log)");
     }
 

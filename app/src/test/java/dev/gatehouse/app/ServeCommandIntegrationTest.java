@@ -68,7 +68,8 @@ class ServeCommandIntegrationTest {
                 ServeCommand.VALUE_OPTIONS, ServeCommand.FLAGS);
         gateway = new ServeCommand(outStream, errStream).start(line);
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Gatehouse gateway listening on http://127.0.0.1:");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Gatehouse gateway listening on http://127.0.0.1:")
+                .containsPattern("\nSockets: (io_uring|epoll|nio)\n");
         assertThat(status("/echo/a")).isEqualTo(200);
         assertThat(status("/bytes/10")).isEqualTo(404);
 

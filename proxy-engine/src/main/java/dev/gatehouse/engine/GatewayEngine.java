@@ -183,6 +183,11 @@ public final class GatewayEngine implements AutoCloseable {
     }
 
     /** The addresses the gateway listens on, with the actual ports. */
+    /** The socket transport the gateway runs on: io_uring, epoll or nio. */
+    public String transportName() {
+        return options.transport().name();
+    }
+
     public List<InetSocketAddress> addresses() {
         return server.addresses();
     }
