@@ -105,7 +105,7 @@ public final class DashboardView extends ScrollPane {
         leaderBoard(topModels, model.topModelsProperty(), Dimension.MODEL);
         leaderBoard(topConsumers, model.topConsumersProperty(), Dimension.CONSUMER);
         leaderBoard(topRoutes, model.topRoutesProperty(), Dimension.ROUTE);
-        model.poolHealthProperty().addListener((o, before, now) -> pools.setDescription(now.stream()
+        model.poolHealthProperty().addListener((o, before, now) -> TileChanges.description(pools, now.stream()
                 .map(p -> p.pool() + ": " + p.serving() + " serving, " + p.out() + " out")
                 .collect(Collectors.joining("\n"))));
         model.problemProperty().addListener((o, before, now) -> problem.setText(now));
@@ -150,44 +150,42 @@ public final class DashboardView extends ScrollPane {
         if (live) {
             qps.setValue(figures.qps()); // history ranges show the range's own points, set by the seed
         } else {
-            qps.setDescription(String.format(java.util.Locale.ROOT, "avg %.1f", figures.qps()));
+            TileChanges.description(qps, String.format(java.util.Locale.ROOT, "avg %.1f", figures.qps()));
         }
-        inputTokens.setValue(figures.inputTokensPerSecond());
-        inputTokens.setText(figures.totalInputTokens() + totals);
-        outputTokens.setValue(figures.outputTokensPerSecond());
-        outputTokens.setText(figures.totalOutputTokens() + totals);
+        TileChanges.value(inputTokens, figures.inputTokensPerSecond());
+        TileChanges.text(inputTokens, figures.totalInputTokens() + totals);
+        TileChanges.value(outputTokens, figures.outputTokensPerSecond());
+        TileChanges.text(outputTokens, figures.totalOutputTokens() + totals);
         // Live, the error rate is the last minute's (one second's swings on a single failure).
-        percent(errorRate, figures.errorRate());
         boolean errorAlert = model.alerting(AlertLevels.ERROR_RATE);
         boolean successAlert = model.alerting(AlertLevels.SUCCESS_RATE);
-        errorRate.setValueColor(errorAlert ? style.alert() : style.foreground());
-        errorRate.setText(Double.isNaN(figures.successRate()) ? (live ? "too few requests in the last minute" : "no traffic")
+        percent(errorRate, figures.errorRate(), Double.isNaN(figures.successRate())
+                ? (live ? "too few requests in the last minute" : "no traffic")
                 : String.format(java.util.Locale.ROOT, "%s%.1f %% succeeded", live ? "last minute: " : "",
                         figures.successRate() * 100));
-        errorRate.setTextColor(successAlert ? style.alert() : style.muted());
-        p50.setValue(figures.latencyP50Millis());
-        p99.setValue(figures.latencyP99Millis());
-        p50.setText(live ? "since start" : "avg of minutes");
-        p99.setText(live ? "since start" : "avg of minutes");
-        firstToken.setValue(figures.firstTokenP50Millis());
-        connections.setValue(figures.activeConnections());
-        connections.setText("client connections now");
-        streams.setValue(figures.activeStreams());
-        streams.setText("AI responses streaming now");
-        percent(cacheHits, figures.cacheHitRate());
-        if (Double.isNaN(figures.cacheHitRate())) {
-            cacheHits.setText("no cache lookups"); // no route caches, or none of its requests could be cached
-        }
-        rateLimited.setValue(figures.rateLimited());
-        rateLimited.setText(totals.strip());
-        fallbacks.setValue(figures.fallbacks());
-        fallbacks.setText(totals.strip());
+        TileChanges.valueColor(errorRate, errorAlert ? style.alert() : style.foreground());
+        TileChanges.textColor(errorRate, successAlert ? style.alert() : style.muted());
+        TileChanges.value(p50, figures.latencyP50Millis());
+        TileChanges.value(p99, figures.latencyP99Millis());
+        TileChanges.text(p50, live ? "since start" : "avg of minutes");
+        TileChanges.text(p99, live ? "since start" : "avg of minutes");
+        TileChanges.value(firstToken, figures.firstTokenP50Millis());
+        TileChanges.value(connections, figures.activeConnections());
+        TileChanges.text(connections, "client connections now");
+        TileChanges.value(streams, figures.activeStreams());
+        TileChanges.text(streams, "AI responses streaming now");
+        // No cache lookups: no route caches, or none of its requests could be cached.
+        percent(cacheHits, figures.cacheHitRate(), Double.isNaN(figures.cacheHitRate()) ? "no cache lookups" : "");
+        TileChanges.value(rateLimited, figures.rateLimited());
+        TileChanges.text(rateLimited, totals.strip());
+        TileChanges.value(fallbacks, figures.fallbacks());
+        TileChanges.text(fallbacks, totals.strip());
     }
 
-    /** A ratio as a percentage; no requests in the interval shows "no traffic", not 0 %. */
-    private static void percent(Tile tile, double ratio) {
-        tile.setValue(Double.isNaN(ratio) ? 0 : ratio * 100);
-        tile.setText(Double.isNaN(ratio) ? "no traffic" : "");
+    /** A ratio as a percentage, with {@code text} under it; no requests in the interval shows 0, not NaN. */
+    private static void percent(Tile tile, double ratio, String text) {
+        TileChanges.value(tile, Double.isNaN(ratio) ? 0 : ratio * 100);
+        TileChanges.text(tile, text);
     }
 
     private void showGpus(List<GpuGauge> gauges) {
@@ -207,14 +205,14 @@ public final class DashboardView extends ScrollPane {
             GpuGauge gauge = gauges.get(i);
             Tile tile = (Tile) gpuTiles.getChildren().get(i);
             if (!gauge.hasMetrics()) {
-                tile.setDescription(GpuText.noMetrics(gauge));
-                tile.setText("pool " + gauge.pool());
+                TileChanges.description(tile, GpuText.noMetrics(gauge));
+                TileChanges.text(tile, "pool " + gauge.pool());
                 continue;
             }
-            tile.setDescription(gauge.pool());
-            tile.setValue(gauge.utilPercent() == null ? 0 : gauge.utilPercent());
-            tile.setText(GpuText.details(gauge));
-            tile.setBarColor(model.alerting("gpu:" + gauge.key()) ? style.alert() : style.accent());
+            TileChanges.description(tile, gauge.pool());
+            TileChanges.value(tile, gauge.utilPercent() == null ? 0 : gauge.utilPercent());
+            TileChanges.text(tile, GpuText.details(gauge));
+            TileChanges.barColor(tile, model.alerting("gpu:" + gauge.key()) ? style.alert() : style.accent());
         }
     }
 
