@@ -102,6 +102,8 @@ public final class DashboardView extends ScrollPane {
         setFitToWidth(true);
 
         model.qpsSparklineProperty().addListener((o, before, now) -> showSparkline(now));
+        // The span under the line follows the range even when the new range's points equal the old (no traffic).
+        model.selectionProperty().addListener((o, before, now) -> showSparkline(model.qpsSparklineProperty().get()));
         model.headlineProperty().addListener((o, before, now) -> showHeadline(now));
         model.gpusProperty().addListener((o, before, now) -> showGpus(now));
         model.poolHealthProperty().addListener((o, before, now) -> TileChanges.description(pools, now.stream()
