@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The alert thresholds of seed 001 §4.3 (error rate over 5 %, success under 95 %, GPU over 85 %
@@ -37,11 +38,11 @@ public final class AlertLevels {
         List<Alert> started = new ArrayList<>();
         if (!Double.isNaN(figures.errorRate())) {
             set(ERROR_RATE, figures.errorRate() > ERROR_RATE_OVER, started, "Error rate high",
-                    percent(figures.errorRate()) + " of requests failed in the last minute (alert over 5 %).");
+                    () -> percent(figures.errorRate()) + " of requests failed in the last minute (alert over 5 %).");
         }
         if (!Double.isNaN(figures.successRate())) {
             set(SUCCESS_RATE, figures.successRate() < SUCCESS_RATE_UNDER, started, "Success rate low",
-                    percent(figures.successRate()) + " succeeded (alert under 95 %).");
+                    () -> percent(figures.successRate()) + " succeeded (alert under 95 %).");
         }
         Set<String> seen = new HashSet<>();
         for (GpuGauge gauge : gauges) {
@@ -55,7 +56,7 @@ public final class AlertLevels {
             }
             Instant since = gpuHighSince.computeIfAbsent(key, k -> now);
             boolean sustained = !since.plus(GPU_SUSTAINED).isAfter(now);
-            set(key, sustained, started, "GPU busy", gauge.endpoint() + " in pool " + gauge.pool()
+            set(key, sustained, started, "GPU busy", () -> gauge.endpoint() + " in pool " + gauge.pool()
                     + " has been over 85 % GPU utilisation for 5 minutes.");
         }
         // Endpoints gone from the config no longer alert.
@@ -69,9 +70,10 @@ public final class AlertLevels {
         return active.contains(key);
     }
 
-    private void set(String key, boolean crossed, List<Alert> started, String title, String detail) {
+    /** {@code detail} is worked out only for an alert that starts: the FX thread formats no text on a quiet poll. */
+    private void set(String key, boolean crossed, List<Alert> started, String title, Supplier<String> detail) {
         if (crossed && active.add(key)) {
-            started.add(new Alert(key, title, detail));
+            started.add(new Alert(key, title, detail.get()));
         } else if (!crossed) {
             active.remove(key);
         }

@@ -11,10 +11,13 @@ import java.util.stream.Collectors;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -26,6 +29,11 @@ import javafx.scene.layout.VBox;
  * once per poll, in one FX task.
  */
 public final class DashboardView extends ScrollPane {
+
+    /** Where the QPS line starts, under the figure, as a share of the tile's height. */
+    private static final double SPARKLINE_TOP = 0.43;
+    /** Where the leader board rows start, under the title. */
+    private static final double LEADERS_TOP = 0.15;
 
     private final DashboardViewModel model;
     private TileStyle style;
@@ -43,21 +51,19 @@ public final class DashboardView extends ScrollPane {
     private final Tile cacheHits;
     private final Tile rateLimited;
     private final Tile fallbacks;
-    private final Tile topModels;
-    private final Tile topConsumers;
-    private final Tile topRoutes;
     private final Tile pools;
     private final BreakdownPane breakdown;
     private final FlowPane gpuTiles = grid();
     private final Label problem = new Label();
+    private final SparklineChart qpsLine;
     private List<String> gpuKeys = List.of();
-    private boolean sparklineSeeded;
 
     public DashboardView(DashboardViewModel model, Theme theme) {
         this.model = model;
         this.style = TileStyle.of(theme);
         getStyleClass().add("dashboard");
-        qps = tile(Tile.SkinType.SPARK_LINE, "Requests per second", "req/s", LogSlice.ALL);
+        qps = tile(Tile.SkinType.NUMBER, "Requests per second", "req/s", LogSlice.ALL);
+        qpsLine = new SparklineChart(this.style);
         inputTokens = tile(Tile.SkinType.NUMBER, "Input tokens", "tok/s", LogSlice.ALL);
         outputTokens = tile(Tile.SkinType.NUMBER, "Output tokens", "tok/s", LogSlice.ALL);
         errorRate = tile(Tile.SkinType.NUMBER, "Error rate", "%", LogSlice.ERRORS);
@@ -69,24 +75,25 @@ public final class DashboardView extends ScrollPane {
         cacheHits = tile(Tile.SkinType.NUMBER, "Cache hit rate", "%", LogSlice.CACHE_HITS);
         rateLimited = tile(Tile.SkinType.NUMBER, "Rate limited", "", LogSlice.RATE_LIMITED);
         fallbacks = tile(Tile.SkinType.NUMBER, "Fallbacks", "", LogSlice.FALLBACKS);
-        topModels = tile(Tile.SkinType.LEADER_BOARD, "Top models (requests)", "", null);
-        topConsumers = tile(Tile.SkinType.LEADER_BOARD, "Top consumers (requests)", "", null);
-        topRoutes = tile(Tile.SkinType.LEADER_BOARD, "Top routes (requests)", "", null);
+        Tile topModels = tile(Tile.SkinType.TEXT, "Top models (requests)", "", null);
+        Tile topConsumers = tile(Tile.SkinType.TEXT, "Top consumers (requests)", "", null);
+        Tile topRoutes = tile(Tile.SkinType.TEXT, "Top routes (requests)", "", null);
         pools = tile(Tile.SkinType.TEXT, "Pool health", "", null);
         breakdown = new BreakdownPane(model, this.style);
-        qps.setAveragingPeriod((int) DashboardRange.LIVE_5_MINUTES.span().toSeconds());
         qps.setDecimals(1);
         for (Tile tile : List.of(inputTokens, outputTokens, p50, p99, firstToken, connections, streams, rateLimited,
-                fallbacks, topModels, topConsumers, topRoutes)) {
+                fallbacks)) {
             tile.setDecimals(0);
         }
         errorRate.setDecimals(2);
         cacheHits.setDecimals(1);
         FlowPane headline = grid();
-        headline.getChildren().addAll(qps, inputTokens, outputTokens, errorRate, p50, p99, firstToken, connections,
-                streams, cacheHits, rateLimited, fallbacks);
+        headline.getChildren().addAll(drawnOver(qps, qpsLine, SPARKLINE_TOP), inputTokens, outputTokens, errorRate,
+                p50, p99, firstToken, connections, streams, cacheHits, rateLimited, fallbacks);
         FlowPane leaders = grid();
-        leaders.getChildren().addAll(topModels, topConsumers, topRoutes, pools);
+        leaders.getChildren().addAll(leaderBoard(topModels, model.topModelsProperty(), Dimension.MODEL),
+                leaderBoard(topConsumers, model.topConsumersProperty(), Dimension.CONSUMER),
+                leaderBoard(topRoutes, model.topRoutesProperty(), Dimension.ROUTE), pools);
         problem.getStyleClass().add("danger");
         VBox content = new VBox(12, new DashboardToolbar(model), problem, headline, section("GPU and queues"),
                 gpuTiles, breakdown, section("Leaders since start"), leaders);
@@ -94,18 +101,12 @@ public final class DashboardView extends ScrollPane {
         setContent(content);
         setFitToWidth(true);
 
-        model.qpsSparklineProperty().addListener((o, before, now) -> seedSparkline(now));
-        model.selectionProperty().addListener((o, before, now) -> {
-            if (before.range() != now.range() || !before.filter().equals(now.filter())) {
-                sparklineSeeded = false; // the sparkline starts again with the new range's points
-            }
-        });
+        model.qpsSparklineProperty().addListener((o, before, now) -> showSparkline(now));
+        // The span under the line follows the range even when the new range's points equal the old (no traffic).
+        model.selectionProperty().addListener((o, before, now) -> showSparkline(model.qpsSparklineProperty().get()));
         model.headlineProperty().addListener((o, before, now) -> showHeadline(now));
         model.gpusProperty().addListener((o, before, now) -> showGpus(now));
-        leaderBoard(topModels, model.topModelsProperty(), Dimension.MODEL);
-        leaderBoard(topConsumers, model.topConsumersProperty(), Dimension.CONSUMER);
-        leaderBoard(topRoutes, model.topRoutesProperty(), Dimension.ROUTE);
-        model.poolHealthProperty().addListener((o, before, now) -> pools.setDescription(now.stream()
+        model.poolHealthProperty().addListener((o, before, now) -> TileChanges.description(pools, now.stream()
                 .map(p -> p.pool() + ": " + p.serving() + " serving, " + p.out() + " out")
                 .collect(Collectors.joining("\n"))));
         model.problemProperty().addListener((o, before, now) -> problem.setText(now));
@@ -125,22 +126,27 @@ public final class DashboardView extends ScrollPane {
     }
 
     /**
-     * The sparkline tile keeps its own points: live, it starts with the range's points and then
-     * gets one per poll; a history range's points are all set again when a new minute arrives.
+     * {@code tile} with {@code drawing} over its lower part, from {@code top} (a share of the tile's
+     * height) down to the tile's margin: figures that change every second drawn on a canvas.
      */
-    private void seedSparkline(List<Double> points) {
-        boolean live = model.selectionProperty().get().range().live();
-        if ((live && sparklineSeeded) || points.isEmpty()) {
-            return;
-        }
-        sparklineSeeded = true;
-        qps.clearData();
-        // TilesFX keeps as many points as its averaging period: live, the range's seconds scroll through it.
+    private static StackPane drawnOver(Tile tile, Region drawing, double top) {
+        StackPane both = new StackPane(tile, drawing);
+        StackPane.setAlignment(drawing, Pos.BOTTOM_CENTER);
+        double margin = Math.min(TileStyle.WIDTH, TileStyle.HEIGHT) * 0.05; // TilesFX's margin: 5 % of the shorter side
+        StackPane.setMargin(drawing, new Insets(0, margin, margin, margin));
+        drawing.setMaxHeight(TileStyle.HEIGHT * (1 - top) - margin);
+        return both;
+    }
+
+    /**
+     * The range's requests per second; over a history range the tile's figure is its last minute's
+     * rate (live, it is "now", from the headline).
+     */
+    private void showSparkline(List<Double> points) {
         DashboardRange range = model.selectionProperty().get().range();
-        qps.setAveragingPeriod(live ? (int) range.span().toSeconds() : Math.max(points.size(), 4));
-        points.forEach(qps::setValue);
-        if (live) {
-            qps.setValue(model.headlineProperty().get().qps()); // the tile's figure is "now", not the last whole second
+        qpsLine.show(points, range.span());
+        if (!range.live() && !points.isEmpty()) {
+            TileChanges.value(qps, points.get(points.size() - 1));
         }
     }
 
@@ -148,46 +154,42 @@ public final class DashboardView extends ScrollPane {
         boolean live = model.selectionProperty().get().range().live();
         String totals = live ? " since start" : " in range";
         if (live) {
-            qps.setValue(figures.qps()); // history ranges show the range's own points, set by the seed
-        } else {
-            qps.setDescription(String.format(java.util.Locale.ROOT, "avg %.1f", figures.qps()));
+            TileChanges.value(qps, figures.qps());
         }
-        inputTokens.setValue(figures.inputTokensPerSecond());
-        inputTokens.setText(figures.totalInputTokens() + totals);
-        outputTokens.setValue(figures.outputTokensPerSecond());
-        outputTokens.setText(figures.totalOutputTokens() + totals);
+        TileChanges.value(inputTokens, figures.inputTokensPerSecond());
+        TileChanges.text(inputTokens, figures.totalInputTokens() + totals);
+        TileChanges.value(outputTokens, figures.outputTokensPerSecond());
+        TileChanges.text(outputTokens, figures.totalOutputTokens() + totals);
         // Live, the error rate is the last minute's (one second's swings on a single failure).
-        percent(errorRate, figures.errorRate());
         boolean errorAlert = model.alerting(AlertLevels.ERROR_RATE);
         boolean successAlert = model.alerting(AlertLevels.SUCCESS_RATE);
-        errorRate.setValueColor(errorAlert ? style.alert() : style.foreground());
-        errorRate.setText(Double.isNaN(figures.successRate()) ? (live ? "too few requests in the last minute" : "no traffic")
+        percent(errorRate, figures.errorRate(), Double.isNaN(figures.successRate())
+                ? (live ? "too few requests in the last minute" : "no traffic")
                 : String.format(java.util.Locale.ROOT, "%s%.1f %% succeeded", live ? "last minute: " : "",
                         figures.successRate() * 100));
-        errorRate.setTextColor(successAlert ? style.alert() : style.muted());
-        p50.setValue(figures.latencyP50Millis());
-        p99.setValue(figures.latencyP99Millis());
-        p50.setText(live ? "since start" : "avg of minutes");
-        p99.setText(live ? "since start" : "avg of minutes");
-        firstToken.setValue(figures.firstTokenP50Millis());
-        connections.setValue(figures.activeConnections());
-        connections.setText("client connections now");
-        streams.setValue(figures.activeStreams());
-        streams.setText("AI responses streaming now");
-        percent(cacheHits, figures.cacheHitRate());
-        if (Double.isNaN(figures.cacheHitRate())) {
-            cacheHits.setText("no cache lookups"); // no route caches, or none of its requests could be cached
-        }
-        rateLimited.setValue(figures.rateLimited());
-        rateLimited.setText(totals.strip());
-        fallbacks.setValue(figures.fallbacks());
-        fallbacks.setText(totals.strip());
+        TileChanges.valueColor(errorRate, errorAlert ? style.alert() : style.foreground());
+        TileChanges.textColor(errorRate, successAlert ? style.alert() : style.muted());
+        TileChanges.value(p50, figures.latencyP50Millis());
+        TileChanges.value(p99, figures.latencyP99Millis());
+        TileChanges.text(p50, live ? "since start" : "avg of minutes");
+        TileChanges.text(p99, live ? "since start" : "avg of minutes");
+        TileChanges.value(firstToken, figures.firstTokenP50Millis());
+        TileChanges.value(connections, figures.activeConnections());
+        TileChanges.text(connections, "client connections now");
+        TileChanges.value(streams, figures.activeStreams());
+        TileChanges.text(streams, "AI responses streaming now");
+        // No cache lookups: no route caches, or none of its requests could be cached.
+        percent(cacheHits, figures.cacheHitRate(), Double.isNaN(figures.cacheHitRate()) ? "no cache lookups" : "");
+        TileChanges.value(rateLimited, figures.rateLimited());
+        TileChanges.text(rateLimited, totals.strip());
+        TileChanges.value(fallbacks, figures.fallbacks());
+        TileChanges.text(fallbacks, totals.strip());
     }
 
-    /** A ratio as a percentage; no requests in the interval shows "no traffic", not 0 %. */
-    private static void percent(Tile tile, double ratio) {
-        tile.setValue(Double.isNaN(ratio) ? 0 : ratio * 100);
-        tile.setText(Double.isNaN(ratio) ? "no traffic" : "");
+    /** A ratio as a percentage, with {@code text} under it; no requests in the interval shows 0, not NaN. */
+    private static void percent(Tile tile, double ratio, String text) {
+        TileChanges.value(tile, Double.isNaN(ratio) ? 0 : ratio * 100);
+        TileChanges.text(tile, text);
     }
 
     private void showGpus(List<GpuGauge> gauges) {
@@ -207,14 +209,14 @@ public final class DashboardView extends ScrollPane {
             GpuGauge gauge = gauges.get(i);
             Tile tile = (Tile) gpuTiles.getChildren().get(i);
             if (!gauge.hasMetrics()) {
-                tile.setDescription(GpuText.noMetrics(gauge));
-                tile.setText("pool " + gauge.pool());
+                TileChanges.description(tile, GpuText.noMetrics(gauge));
+                TileChanges.text(tile, "pool " + gauge.pool());
                 continue;
             }
-            tile.setDescription(gauge.pool());
-            tile.setValue(gauge.utilPercent() == null ? 0 : gauge.utilPercent());
-            tile.setText(GpuText.details(gauge));
-            tile.setBarColor(model.alerting("gpu:" + gauge.key()) ? style.alert() : style.accent());
+            TileChanges.description(tile, gauge.pool());
+            TileChanges.value(tile, gauge.utilPercent() == null ? 0 : gauge.utilPercent());
+            TileChanges.text(tile, GpuText.details(gauge));
+            TileChanges.barColor(tile, model.alerting("gpu:" + gauge.key()) ? style.alert() : style.accent());
         }
     }
 
@@ -228,10 +230,11 @@ public final class DashboardView extends ScrollPane {
         return tile;
     }
 
-    private void leaderBoard(Tile tile, ReadOnlyObjectProperty<List<LeaderEntry>> entries, Dimension dimension) {
-        LeaderBoard board = new LeaderBoard(tile, dimension, model, style);
+    private StackPane leaderBoard(Tile tile, ReadOnlyObjectProperty<List<LeaderEntry>> entries, Dimension dimension) {
+        LeaderBoard board = new LeaderBoard(dimension, model, style);
         leaderBoards.add(board);
         entries.addListener((o, before, now) -> board.show(now));
+        return drawnOver(tile, board, LEADERS_TOP);
     }
 
     /** Repaints every tile and chart in {@code theme}'s palette: the user switched the theme. */
@@ -239,6 +242,7 @@ public final class DashboardView extends ScrollPane {
         TileStyle value = TileStyle.of(theme);
         style = value;
         tiles.forEach(value::paint);
+        qpsLine.restyle(value);
         breakdown.restyle(value);
         gpuKeys = List.of(); // GPU tiles are made again in the new colors
         showGpus(model.gpusProperty().get());

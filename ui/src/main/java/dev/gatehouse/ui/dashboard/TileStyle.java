@@ -35,6 +35,9 @@ record TileStyle(Color background, Color foreground, Color muted, Color accent, 
     Tile tile(Tile.SkinType skin, String title, String unit) {
         Tile tile = TileBuilder.create().skinType(skin).prefSize(WIDTH, HEIGHT).title(title).unit(unit)
                 .animated(false).build();
+        if (skin == Tile.SkinType.NUMBER) {
+            tile.setSkin(new FigureTileSkin(tile)); // before TilesFX makes its own, when the tile is first shown
+        }
         paint(tile);
         return tile;
     }

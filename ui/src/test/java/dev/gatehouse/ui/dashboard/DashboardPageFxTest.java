@@ -17,12 +17,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 
 import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +94,7 @@ class DashboardPageFxTest {
         Tile qps = tile(robot, "Requests per second");
         Tile input = tile(robot, "Input tokens");
         assertThat(qps.getValue()).isEqualTo(REQUESTS / 2.0);
+        assertThat(shownTexts(robot, qps)).contains("60.0", "req", "s");
         assertThat(input.getValue()).isEqualTo(PROMPT_TOKENS * REQUESTS / 2.0);
         assertThat(input.getText()).isEqualTo(PROMPT_TOKENS * REQUESTS + " since start");
         Tile gpu = tile(robot, "127.0.0.1:" + gateway.origin.getAddress().getPort());
@@ -123,6 +128,49 @@ class DashboardPageFxTest {
     }
 
     @Test
+    void clickingALeaderBoardRowOpensTheLogsOfItsModel(FxRobot robot) throws Exception {
+        page.viewModel().resume();
+        gateway.send(3);
+        gateway.pass(1);
+        page.viewModel().poll();
+        await().until(() -> page.viewModel().topModelsProperty().get().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(() -> ((javafx.scene.control.ScrollPane) page.node()).setVvalue(1)); // the leaders are at the bottom
+        Node models = robot.lookup((Node n) -> n instanceof LeaderBoard).query(); // the first board: by model
+        robot.clickOn(robot.point(models).atPosition(Pos.TOP_LEFT).atOffset(new Point2D(20, 8)));
+
+        assertThat(opened).singleElement().extracting(LogQuery::model).isEqualTo("qwen");
+    }
+
+    @Test
+    void newFiguresLayNothingOut(FxRobot robot) throws Exception {
+        page.viewModel().resume();
+        gateway.send(10);
+        gateway.pass(1);
+        page.viewModel().poll();
+        await().until(() -> page.viewModel().headlineProperty().get().totalRequests() == 10);
+        WaitForAsyncUtils.waitForFxEvents(); // the first figures made the legend, the GPU tile and the rows
+        AtomicInteger layouts = new AtomicInteger();
+        robot.interact(() -> ((Parent) page.node()).needsLayoutProperty().addListener((o, before, now) -> {
+            if (now) {
+                layouts.incrementAndGet();
+            }
+        }));
+
+        // A second's new figures: every headline tile, the line, the charts and the leaders change.
+        gateway.send(20);
+        gateway.pass(1);
+        page.viewModel().poll();
+        await().until(() -> page.viewModel().headlineProperty().get().totalRequests() == 30);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(tile(robot, "Input tokens").getText()).isEqualTo(PROMPT_TOKENS * 30 + " since start");
+        // Under load this happens every second: a layout pass of the whole page would cost the FX thread far more.
+        assertThat(layouts).as("layout requests reaching the page").hasValue(0);
+    }
+
+    @Test
     void switchingTheThemeRepaintsEveryTile(FxRobot robot) throws Exception {
         page.viewModel().resume();
         gateway.send(5);
@@ -145,6 +193,11 @@ class DashboardPageFxTest {
             save(robot, Path.of(screenshot.replace(".png", "-dark.png")));
         }
         robot.interact(Theme.LIGHT::apply);
+    }
+
+    /** The texts drawn inside {@code tile}. */
+    private static List<String> shownTexts(FxRobot robot, Tile tile) {
+        return robot.from(tile).lookup((Node n) -> n instanceof Text).<Text>queryAll().stream().map(Text::getText).toList();
     }
 
     private static Tile tile(FxRobot robot, String title) {
