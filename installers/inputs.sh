@@ -30,6 +30,7 @@ java_options=(
   --enable-native-access=ALL-UNNAMED
   --sun-misc-unsafe-memory-access=allow
   -Dio.netty.noUnsafe=false
+  -Xms256m
   '-Djava.library.path=$APPDIR/native'
   '-Dorg.sqlite.lib.path=$APPDIR/native'
 )
