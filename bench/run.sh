@@ -167,7 +167,7 @@ wait_port $P_ORIGIN 10; wait_port $P_NGINX 10; wait_port $P_SSE 30; wait_port $P
 # The acceptor thread's stack names it (the admin API's loops run NIO whatever the gateway runs).
 gh_transport=$("$JAVA_HOME/bin/jcmd" "$gh_pid" Thread.print 2>/dev/null \
   | awk '/^"gatehouse-accept/ {f = 1} f && /IoHandler\.run/ {print; exit} /^$/ {f = 0}' \
-  | grep -o 'IoUringIoHandler\|EpollIoHandler\|NioIoHandler' | sed 's/IoUringIoHandler/io_uring/; s/EpollIoHandler/epoll/; s/NioIoHandler/nio/' || true)
+  | grep -o -m1 'IoUringIoHandler\|EpollIoHandler\|NioIoHandler' | head -n1 | sed 's/IoUringIoHandler/io_uring/; s/EpollIoHandler/epoll/; s/NioIoHandler/nio/' || true)
 gh_transport=${gh_transport:-"transport unknown"}
 for p in $P_ORIGIN $P_NGINX $P_GATEHOUSE; do
   code=$(curl -s -o "$out/check-$p.json" -w '%{http_code}' "http://127.0.0.1:$p$JSON_PATH")
