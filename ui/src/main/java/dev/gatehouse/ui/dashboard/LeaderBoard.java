@@ -8,9 +8,7 @@ import java.util.List;
 
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
@@ -22,21 +20,18 @@ import javafx.scene.text.TextAlignment;
  * re-sorted its list and laid out and styled its list cells again for every new name or value,
  * the most expensive part of the dashboard's update on the FX thread.
  */
-final class LeaderBoard extends Region {
+final class LeaderBoard extends CanvasFigure {
 
     private static final Font NAME = Fonts.latoRegular(10);
     private static final double ROW = 18;
 
-    private final Canvas canvas = new Canvas();
     /** Measures a row's figure, so that its name is cut before it. */
     private final Text measure = new Text();
     private List<LeaderEntry> entries = List.of();
-    private TileStyle style;
 
     LeaderBoard(Dimension dimension, DashboardViewModel model, TileStyle style) {
-        this.style = style;
+        super(style);
         measure.setFont(NAME);
-        getChildren().add(canvas);
         canvas.setOnMouseClicked(e -> {
             int row = (int) (e.getY() / ROW);
             if (row < entries.size()) {
@@ -51,23 +46,8 @@ final class LeaderBoard extends Region {
         draw();
     }
 
-    void restyle(TileStyle value) {
-        style = value;
-        draw();
-    }
-
     @Override
-    protected void layoutChildren() {
-        double width = snapSizeX(getWidth());
-        double height = snapSizeY(getHeight());
-        if (canvas.getWidth() != width || canvas.getHeight() != height) {
-            canvas.setWidth(width);
-            canvas.setHeight(height);
-            draw();
-        }
-    }
-
-    private void draw() {
+    void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         g.clearRect(0, 0, w, canvas.getHeight());

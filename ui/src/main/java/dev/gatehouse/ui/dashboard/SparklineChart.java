@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
@@ -21,20 +19,17 @@ import javafx.scene.text.TextAlignment;
  * highest point at the top left, 0 at the bottom and the range's span; lets clicks through to the
  * tile under it.
  */
-final class SparklineChart extends Region {
+final class SparklineChart extends CanvasFigure {
 
     /** The height of the label rows above and under the line. */
     private static final double LABELS = 10;
     private static final Font FONT = Fonts.latoRegular(7.7);
 
-    private final Canvas canvas = new Canvas();
     private List<Double> points = List.of();
     private Duration span = Duration.ZERO;
-    private TileStyle style;
 
     SparklineChart(TileStyle style) {
-        this.style = style;
-        getChildren().add(canvas);
+        super(style);
         setMouseTransparent(true);
     }
 
@@ -44,23 +39,8 @@ final class SparklineChart extends Region {
         draw();
     }
 
-    void restyle(TileStyle value) {
-        style = value;
-        draw();
-    }
-
     @Override
-    protected void layoutChildren() {
-        double width = snapSizeX(getWidth());
-        double height = snapSizeY(getHeight());
-        if (canvas.getWidth() != width || canvas.getHeight() != height) {
-            canvas.setWidth(width);
-            canvas.setHeight(height);
-            draw();
-        }
-    }
-
-    private void draw() {
+    void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double top = LABELS;

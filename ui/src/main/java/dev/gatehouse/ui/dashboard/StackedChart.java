@@ -6,9 +6,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
@@ -17,23 +15,20 @@ import javafx.scene.text.TextAlignment;
  * every second cost a path per band instead of a node per point (JavaFX's own charts make a node
  * for each data point). Clicking inside a band calls back with its key.
  */
-final class StackedChart extends Region {
+final class StackedChart extends CanvasFigure {
 
     private static final double AXIS = 46;
     private static final double BOTTOM = 18;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
-    private final Canvas canvas = new Canvas();
     private final boolean tokens;
     private Breakdown data = Breakdown.NONE;
-    private TileStyle style;
 
     /** {@code tokens}: stack tokens per second instead of requests per second. */
     StackedChart(boolean tokens, TileStyle style, Consumer<String> onBandClicked) {
+        super(style);
         this.tokens = tokens;
-        this.style = style;
-        getChildren().add(canvas);
         setPrefSize(TileStyle.WIDTH * 2 + 12, TileStyle.HEIGHT * 1.4);
         setMinHeight(120);
         canvas.setOnMouseClicked(e -> {
@@ -53,22 +48,6 @@ final class StackedChart extends Region {
         draw();
     }
 
-    void restyle(TileStyle value) {
-        style = value;
-        draw();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        double width = snapSizeX(getWidth());
-        double height = snapSizeY(getHeight());
-        if (canvas.getWidth() != width || canvas.getHeight() != height) {
-            canvas.setWidth(width);
-            canvas.setHeight(height);
-            draw();
-        }
-    }
-
     private double max() {
         double max = 0;
         for (int i = 0; i < data.times().size(); i++) {
@@ -85,7 +64,8 @@ final class StackedChart extends Region {
         return tokens ? band.tokensPerSecond() : band.requestsPerSecond();
     }
 
-    private void draw() {
+    @Override
+    void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
