@@ -163,11 +163,10 @@ pids+=($gh_pid)
 
 wait_port $P_ORIGIN 10; wait_port $P_NGINX 10; wait_port $P_SSE 30; wait_port $P_GATEHOUSE 60
 # The launcher execs java, so $gh_pid is the JVM.
-# Which transport its event loops run (BENCH_JVM_OPTS=-Dgatehouse.transport=epoll|io_uring|nio picks one).
-# The acceptor thread's stack names it (the admin API's loops run NIO whatever the gateway runs).
-gh_transport=$("$JAVA_HOME/bin/jcmd" "$gh_pid" Thread.print 2>/dev/null \
-  | awk '/^"gatehouse-accept/ {f = 1} f && /IoHandler\.run/ {print; exit} /^$/ {f = 0}' \
-  | grep -o -m1 'IoUringIoHandler\|EpollIoHandler\|NioIoHandler' | head -n1 | sed 's/IoUringIoHandler/io_uring/; s/EpollIoHandler/epoll/; s/NioIoHandler/nio/' || true)
+# Which transport its event loops run, as `serve` prints it just after it listens
+# (BENCH_JVM_OPTS=-Dgatehouse.transport=epoll|io_uring|nio picks one).
+for ((i = 0; i < 50; i++)); do grep -q '^Sockets: ' "$out/gatehouse.log" && break; sleep 0.1; done
+gh_transport=$(sed -n 's/^Sockets: //p' "$out/gatehouse.log" | head -n1)
 gh_transport=${gh_transport:-"transport unknown"}
 for p in $P_ORIGIN $P_NGINX $P_GATEHOUSE; do
   code=$(curl -s -o "$out/check-$p.json" -w '%{http_code}' "http://127.0.0.1:$p$JSON_PATH")
